@@ -1,0 +1,3 @@
+using Extractor.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

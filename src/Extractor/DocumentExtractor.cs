@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Extractor.Codes;
+using Extractor.Pdf;
+using Extractor.Recognition;
+using Extractor.Rows;
+using Extractor.Tables;
+using Extractor.Templates;
+
+namespace Extractor;
+
+/// <summary>
+/// Converts one PDF: page model → grids → recognised tables → rows → repaired rows.
+/// Pure apart from reading the bytes it is given; writing is <see cref="Output.DocumentWriter"/>'s job.
+/// </summary>
+public sealed class DocumentExtractor
+{
+    public static DocumentExtractor Default { get; } = new(PdfDocumentReader.Instance, LatticeDetector.Instance, TableRecognizer.Default, CodeRepairer.Instance, TemplateCatalog.Default);
+
+    private readonly PdfDocumentReader _reader;
+    private readonly LatticeDetector _lattice;
+    private readonly TableRecognizer _recognizer;
+    private readonly CodeRepairer _repairer;
+    private readonly TemplateCatalog _catalog;
+
+    public DocumentExtractor(PdfDocumentReader reader, LatticeDetector lattice, TableRecognizer recognizer, CodeRepairer repairer, TemplateCatalog catalog)
+    {
+        _reader = reader;
+        _lattice = lattice;
+        _recognizer = recognizer;
+        _repairer = repairer;
+        _catalog = catalog;
+    }
+
+    public DocumentResult Extract(byte[] bytes, string sourcePath, CancellationToken cancellationToken = default)
+    {
+        var timings = new Dictionary<string, long>();
+        var clock = Stopwatch.StartNew();
+        long Lap() { var ms = clock.ElapsedMilliseconds; clock.Restart(); return ms; }
+
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var pages = _reader.Read(bytes, cancellationToken);
+        timings["read"] = Lap();
+
+        var layouts = new List<PageLayout>(pages.Count);
+        foreach (var page in pages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            layouts.Add(PageLayout.Build(page, _lattice.Detect(page)));
+        }
+        timings["detect"] = Lap();
+
+        var recognized = _recognizer.Recognize(layouts);
+        var metadata = MetadataReader.Read(layouts, recognized);
+        timings["recognize"] = Lap();
+
+        var warnings = new List<string>();
+        var tables = recognized.Select(t => RowBuilder.Build(t, warnings)).ToList();
+        timings["rows"] = Lap();
+
+        var (repaired, repairs) = _repairer.Repair(tables);
+        timings["repair"] = Lap();
+
+        var expected = _catalog.Templates.Where(t => t.Kind == metadata.Kind).Select(t => t.Id).ToList();
+        var found = repaired.Where(t => t.Source.Template is not null).Select(t => t.Id).ToHashSet();
+        var missing = expected.Where(id => !found.Contains(id)).ToList();
+        foreach (var id in missing)
+        {
+            warnings.Add($"{id} ({_catalog.Find(id)?.Name}) was not found in the document.");
+        }
+        foreach (var table in repaired.Where(t => t.Source.Template is null))
+        {
+            warnings.Add($"{table.Id}: a table on page {table.Source.Pages[0]} matches no template{(table.Source.Title.Length > 0 ? $" (title: {table.Source.Title})" : "")}; it is exported as a generic grid.");
+        }
+
+        return new DocumentResult
+        {
+            DocId = DocId(sourcePath, sha),
+            Source = new SourceInfo(sourcePath, sha, pages.Count),
+            Metadata = metadata,
+            Tables = repaired,
+            Repairs = repairs,
+            Warnings = warnings,
+            TimingsMs = timings,
+            MissingTables = missing,
+        };
+    }
+
+    /// <summary>The input's file name without extension, made filesystem-safe, plus the first 8 hex digits of its SHA-256.</summary>
+    public static string DocId(string sourcePath, string sha256)
+    {
+        var name = Path.GetFileNameWithoutExtension(sourcePath.Split('?')[0].TrimEnd('/', '\\'));
+        var sb = new StringBuilder(name.Length);
+        var invalid = Path.GetInvalidFileNameChars();
+        foreach (var ch in name)
+        {
+            sb.Append(char.IsWhiteSpace(ch) || invalid.Contains(ch) || ch is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : ch);
+        }
+        var safe = sb.ToString().Trim('.', '_');
+        if (safe.Length == 0) safe = "document";
+        if (safe.Length > 100) safe = safe[..100];
+        return $"{safe}-{sha256[..8]}";
+    }
+}

@@ -1,0 +1,25 @@
+using Extractor.Codes;
+using Extractor.Recognition;
+using Extractor.Rows;
+
+namespace Extractor;
+
+/// <summary>Where a document came from (document.json <c>source</c>).</summary>
+public sealed record SourceInfo(string Path, string Sha256, int Pages);
+
+/// <summary>Everything the pipeline knows of one converted document.</summary>
+public sealed record DocumentResult
+{
+    public required string DocId { get; init; }
+    public required SourceInfo Source { get; init; }
+    public required DocumentMetadata Metadata { get; init; }
+    public required IReadOnlyList<ExtractedTable> Tables { get; init; }
+    public IReadOnlyList<CodeRepair> Repairs { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyDictionary<string, long> TimingsMs { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The template tables the document's kind should have and does not (GK01–GK09 for a final account).</summary>
+    public IReadOnlyList<string> MissingTables { get; init; } = [];
+
+    public IEnumerable<ExtractedTable> TemplateTables => Tables.Where(t => t.Source.Template is not null);
+}

@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace Extractor.Output;
+
+/// <summary>
+/// Writes a file under a temporary name beside its target and renames it into place, so a crash
+/// or a kill never leaves a half-written file where a reader expects a whole one.
+/// </summary>
+public static class AtomicFile
+{
+    public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    public static void Write(string path, Action<Stream> write)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    public static void WriteText(string path, Action<TextWriter> write) =>
+        Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, Utf8, leaveOpen: true) { NewLine = "\n" };
+            write(writer);
+        });
+
+    /// <summary>
+    /// Replaces a whole folder: the caller fills a fresh temporary folder, which is then swapped
+    /// in for <paramref name="path"/> (the old one is removed only after the new one is in place).
+    /// </summary>
+    public static void ReplaceDirectory(string path, Action<string> fill)
+    {
+        var full = Path.GetFullPath(path);
+        var parent = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(parent);
+        var temporary = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var old = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.old");
+        try
+        {
+            Directory.CreateDirectory(temporary);
+            fill(temporary);
+            if (Directory.Exists(full)) Directory.Move(full, old);
+            Directory.Move(temporary, full);
+        }
+        finally
+        {
+            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        }
+    }
+}

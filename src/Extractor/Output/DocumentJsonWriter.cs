@@ -1,0 +1,143 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Extractor.Rows;
+
+namespace Extractor.Output;
+
+/// <summary>Writes document.json (see docs/output-format.md).</summary>
+public static class DocumentJsonWriter
+{
+    /// <summary>1.1 = contract v1 plus the additions listed in docs/output-format.md.</summary>
+    public const string SchemaVersion = "1.1";
+
+    public static void Write(Stream stream, DocumentResult document)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        json.WriteStartObject();
+        json.WriteString("schema_version", SchemaVersion);
+        json.WriteString("doc_id", document.DocId);
+
+        json.WriteStartObject("source");
+        json.WriteString("path", document.Source.Path);
+        json.WriteString("sha256", document.Source.Sha256);
+        json.WriteNumber("pages", document.Source.Pages);
+        json.WriteEndObject();
+
+        var m = document.Metadata;
+        json.WriteStartObject("metadata");
+        json.WriteString("department", m.Department);
+        json.WriteString("year", m.Year);
+        json.WriteString("kind", m.Kind);
+        json.WriteString("published", m.Published);
+        json.WriteString("unit", m.Unit);
+        json.WriteEndObject();
+
+        json.WriteStartArray("tables");
+        foreach (var table in document.Tables) WriteTable(json, table);
+        json.WriteEndArray();
+
+        json.WriteStartArray("missing_tables");
+        foreach (var id in document.MissingTables) json.WriteStringValue(id);
+        json.WriteEndArray();
+
+        json.WriteStartArray("repairs");
+        foreach (var r in document.Repairs)
+        {
+            json.WriteStartObject();
+            json.WriteString("table", r.Table);
+            json.WriteNumber("page", r.Page);
+            json.WriteString("code_printed", r.CodePrinted);
+            json.WriteString("name_printed", r.NamePrinted);
+            json.WriteString("code", r.Code);
+            json.WriteString("name", r.Name);
+            json.WriteString("evidence", r.Evidence);
+            json.WriteString("detail", r.Detail);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("checks");
+        json.WriteEndArray();
+
+        json.WriteStartArray("warnings");
+        foreach (var w in document.Warnings) json.WriteStringValue(w);
+        json.WriteEndArray();
+
+        json.WriteStartObject("timings_ms");
+        foreach (var (stage, ms) in document.TimingsMs) json.WriteNumber(stage, ms);
+        json.WriteEndObject();
+
+        json.WriteEndObject();
+        json.Flush();
+    }
+
+    private static void WriteTable(Utf8JsonWriter json, ExtractedTable table)
+    {
+        var source = table.Source;
+        json.WriteStartObject();
+        json.WriteString("table", table.Id);
+        json.WriteString("title", source.Title);
+        json.WriteString("label", source.Label);
+        json.WriteStartArray("pages");
+        foreach (var p in source.Pages) json.WriteNumberValue(p);
+        json.WriteEndArray();
+        json.WriteString("unit", source.Unit);
+        json.WriteString("method", source.Method);
+        json.WriteString("recognized_by", source.RecognizedBy);
+        json.WriteStartArray("columns");
+        foreach (var c in table.ColumnNames) json.WriteStringValue(c);
+        json.WriteEndArray();
+
+        if (source.Template is null)
+        {
+            json.WriteStartArray("grid");
+            foreach (var part in source.Parts)
+            {
+                for (var r = 0; r < part.Grid.Rows; r++)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("page", part.Grid.Page);
+                    json.WriteStartArray("cells");
+                    foreach (var cell in part.Grid.CellsInRow(r))
+                    {
+                        if (cell.Row != r) continue;
+                        json.WriteStartObject();
+                        json.WriteNumber("column", cell.Column);
+                        if (cell.RowSpan > 1) json.WriteNumber("row_span", cell.RowSpan);
+                        if (cell.ColumnSpan > 1) json.WriteNumber("column_span", cell.ColumnSpan);
+                        json.WriteString("text", cell.Text);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+            }
+            json.WriteEndArray();
+        }
+
+        json.WriteStartArray("rows");
+        foreach (var row in table.Rows)
+        {
+            json.WriteStartObject();
+            json.WriteString("section", row.Section);
+            json.WriteString("line_no", row.LineNo);
+            json.WriteString("code", row.Code);
+            json.WriteString("code_level", row.CodeLevel);
+            json.WriteString("name", row.Name);
+            json.WriteString("code_printed", row.CodePrinted);
+            json.WriteString("name_printed", row.NamePrinted);
+            json.WriteString("code_repair", row.CodeRepair);
+            json.WriteNumber("page", row.Page);
+            json.WriteStartObject("values");
+            foreach (var v in row.Values) json.WriteNumber(v.Column, v.Value);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Extractor.Rows;
+
+namespace Extractor.Output;
+
+/// <summary>
+/// Writes one wide CSV per table: a template table has one line per row with its canonical
+/// columns; a generic table is its grid as printed (a spanning cell's text in its first position).
+/// </summary>
+public static class TableCsvWriter
+{
+    private static readonly string[] RowFields = ["section", "line_no", "code", "code_level", "name", "code_printed", "name_printed", "code_repair", "page"];
+
+    public static void Write(TextWriter writer, ExtractedTable table)
+    {
+        using var csv = CsvFormat.Open(writer);
+        if (table.Source.Template is null)
+        {
+            WriteGrid(csv, table);
+        }
+        else
+        {
+            var columns = table.ColumnNames;
+            CsvFormat.WriteRow(csv, RowFields.Concat(columns));
+            foreach (var row in table.Rows)
+            {
+                var values = columns.Select(c => row.Values.FirstOrDefault(v => v.Column == c) is { } v ? CsvFormat.Amount(v.Value) : string.Empty);
+                CsvFormat.WriteRow(csv, new[]
+                {
+                    row.Section, row.LineNo, row.Code, row.CodeLevel, row.Name, row.CodePrinted, row.NamePrinted,
+                    row.CodeRepair, row.Page.ToString(CultureInfo.InvariantCulture),
+                }.Concat(values));
+            }
+        }
+        csv.Flush();
+    }
+
+    private static void WriteGrid(CsvHelper.CsvWriter csv, ExtractedTable table)
+    {
+        var width = table.Source.Parts.Max(p => p.Grid.Columns);
+        CsvFormat.WriteRow(csv, new[] { "page" }.Concat(Enumerable.Range(1, width).Select(i => $"c{i}")));
+        foreach (var part in table.Source.Parts)
+        {
+            var grid = part.Grid;
+            for (var r = 0; r < grid.Rows; r++)
+            {
+                var fields = new List<string> { grid.Page.ToString(CultureInfo.InvariantCulture) };
+                for (var c = 0; c < width; c++)
+                {
+                    var cell = c < grid.Columns ? grid.At(r, c) : null;
+                    fields.Add(cell is not null && cell.Row == r && cell.Column == c ? cell.Text : string.Empty);
+                }
+                CsvFormat.WriteRow(csv, fields);
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Graphics;
+using UglyToad.PdfPig.Graphics.Colors;
+
+namespace Extractor.Pdf;
+
+/// <summary>
+/// The only place that reads PdfPig's page objects: letters become <see cref="TextGlyph"/>s and
+/// paths become <see cref="PathShape"/>s in top-left page space, then rulings.
+/// </summary>
+internal static class PdfPageReader
+{
+    public static PageModel Read(Page page, RulingExtractor rulingExtractor)
+    {
+        var height = page.Height;
+        var glyphs = new List<TextGlyph>(page.Letters.Count);
+        var directions = new int[4];
+        foreach (var letter in page.Letters)
+        {
+            if (string.IsNullOrWhiteSpace(letter.Value)) continue;
+            var text = TextNormalizer.NormalizeGlyph(letter.Value);
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var box = EmBox(letter, height);
+            if (box.Width <= 0 && box.Height <= 0) continue;
+            glyphs.Add(new TextGlyph(text, box, height - letter.StartBaseLine.Y, SizeOf(letter)));
+            switch (letter.TextOrientation)
+            {
+                case TextOrientation.Horizontal: directions[0]++; break;
+                case TextOrientation.Rotate90: directions[1]++; break;
+                case TextOrientation.Rotate270: directions[2]++; break;
+                case TextOrientation.Rotate180: directions[3]++; break;
+            }
+        }
+
+        var shapes = page.Paths.Select(p => ToShape(p, height));
+        var rulings = rulingExtractor.Extract(shapes);
+        var model = new PageModel(page.Number, page.Width, height, GlyphDeduplicator.Deduplicate(glyphs), rulings);
+
+        var dominant = Array.IndexOf(directions, directions.Max());
+        if (dominant > 0 && directions[dominant] > 2 * directions[0])
+        {
+            var direction = dominant switch { 1 => TextDirection.Down, 2 => TextDirection.Up, _ => TextDirection.UpsideDown };
+            model = PageRotation.MakeUpright(model, direction);
+        }
+        return model;
+    }
+
+    private static double SizeOf(Letter letter) =>
+        letter.PointSize > 0 ? letter.PointSize : Math.Max(letter.BoundingBox.Height, 1);
+
+    /// <summary>
+    /// The glyph's em box: from its baseline origin along its advance, 0.8 em above the baseline
+    /// and 0.2 em below. Ink boxes are useless for layout (一 is a thin bar at mid-height, 、 sits
+    /// on the baseline, and some producers give CJK glyphs font boxes reaching into the row above),
+    /// while em boxes line up for every glyph of a line.
+    /// </summary>
+    private static Box EmBox(Letter letter, double pageHeight)
+    {
+        var size = SizeOf(letter);
+        var start = letter.StartBaseLine;
+        var end = letter.EndBaseLine;
+        var dx = end.X - start.X;
+        var dy = end.Y - start.Y;
+        var length = Math.Sqrt(dx * dx + dy * dy);
+        if (length < 1e-6)
+        {
+            // No advance recorded: fall back to the ink box's width along the baseline.
+            length = Math.Max(letter.BoundingBox.Width, 0.5 * size);
+            dx = length;
+            dy = 0;
+            end = new PdfPoint(start.X + length, start.Y);
+        }
+        var ux = -dy / length;
+        var uy = dx / length;
+        var above = 0.8 * size;
+        var below = 0.2 * size;
+        var xs = new[] { start.X + ux * above, start.X - ux * below, end.X + ux * above, end.X - ux * below };
+        var ys = new[] { start.Y + uy * above, start.Y - uy * below, end.Y + uy * above, end.Y - uy * below };
+        return new Box(xs.Min(), pageHeight - ys.Max(), xs.Max(), pageHeight - ys.Min());
+    }
+
+    private static PathShape ToShape(PdfPath path, double pageHeight)
+    {
+        var figures = new List<PathFigure>();
+        foreach (var subpath in path)
+        {
+            var points = new List<(double, double)>();
+            var closed = false;
+            foreach (var command in subpath.Commands)
+            {
+                switch (command)
+                {
+                    case PdfSubpath.Move move:
+                        Flush(points, closed, figures);
+                        points = [ToPage(move.Location, pageHeight)];
+                        closed = false;
+                        break;
+                    case PdfSubpath.Line line:
+                        if (points.Count == 0) points.Add(ToPage(line.From, pageHeight));
+                        points.Add(ToPage(line.To, pageHeight));
+                        break;
+                    case PdfSubpath.Close:
+                        closed = true;
+                        break;
+                    case PdfSubpath.BezierCurve curve:
+                        // A curve is never a ruling: end the straight run here and start again after it.
+                        Flush(points, false, figures);
+                        points = [ToPage(curve.EndPoint, pageHeight)];
+                        break;
+                }
+            }
+            Flush(points, closed, figures);
+        }
+        var visible = path.IsStroked ? IsVisible(path.StrokeColor) : IsVisible(path.FillColor);
+        return new PathShape(figures, path.IsStroked, path.IsFilled, path.IsClipping, visible);
+    }
+
+    private static void Flush(List<(double, double)> points, bool closed, List<PathFigure> figures)
+    {
+        if (points.Count >= 2) figures.Add(new PathFigure(points.ToList(), closed));
+    }
+
+    private static (double, double) ToPage(PdfPoint point, double pageHeight) => (point.X, pageHeight - point.Y);
+
+    /// <summary>White or near-white paint draws nothing a reader sees (some producers paint white grids).</summary>
+    private static bool IsVisible(IColor? color)
+    {
+        if (color is null) return true;
+        try
+        {
+            var (r, g, b) = color.ToRGBValues();
+            return !(r > 0.92 && g > 0.92 && b > 0.92);
+        }
+        catch (Exception)
+        {
+            return true;
+        }
+    }
+}

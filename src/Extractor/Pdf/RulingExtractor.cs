@@ -1,0 +1,153 @@
+namespace Extractor.Pdf;
+
+public sealed record RulingExtractorOptions
+{
+    /// <summary>A segment whose ends differ by at most this much across its direction counts as axis-aligned.</summary>
+    public double AxisTolerance { get; init; } = 0.6;
+    /// <summary>Filled rectangles no thicker than this are lines (producers draw borders that way).</summary>
+    public double ThinRectangleMaximum { get; init; } = 2.0;
+    /// <summary>Pieces shorter than this are corner marks or dots, not rulings.</summary>
+    public double MinimumLength { get; init; } = 2.0;
+    /// <summary>Parallel lines closer than this are one line (double strokes, both sides of a thin rectangle).</summary>
+    public double SnapTolerance { get; init; } = 1.5;
+    /// <summary>Collinear pieces separated by a gap up to this are joined (dashes, split segments).</summary>
+    public double JoinTolerance { get; init; } = 3.0;
+}
+
+/// <summary>
+/// Turns painted paths into ruling lines: stroked segments and rectangle sides (including the side
+/// drawn by a close command), thin filled rectangles as their centre line; clipping paths,
+/// invisible paints, curves, oblique segments and tiny marks are ignored; near-axis segments
+/// are snapped and collinear pieces merged.
+/// </summary>
+public sealed class RulingExtractor
+{
+    public static RulingExtractor Instance { get; } = new(new RulingExtractorOptions());
+
+    private readonly RulingExtractorOptions _options;
+
+    public RulingExtractor(RulingExtractorOptions options) => _options = options;
+
+    public IReadOnlyList<RulingLine> Extract(IEnumerable<PathShape> shapes)
+    {
+        var raw = new List<RulingLine>();
+        foreach (var shape in shapes)
+        {
+            if (shape.IsClipping || !shape.IsVisible || !(shape.IsStroked || shape.IsFilled)) continue;
+            foreach (var figure in shape.Figures)
+            {
+                if (shape.IsStroked)
+                {
+                    AddStrokedFigure(figure, raw);
+                }
+                else
+                {
+                    AddFilledFigure(figure, raw);
+                }
+            }
+        }
+        return Merge(raw);
+    }
+
+    private void AddStrokedFigure(PathFigure figure, List<RulingLine> output)
+    {
+        var points = figure.Points;
+        for (var i = 1; i < points.Count; i++)
+        {
+            AddSegment(points[i - 1], points[i], output);
+        }
+        if (figure.Closed && points.Count > 2)
+        {
+            AddSegment(points[^1], points[0], output);
+        }
+    }
+
+    private void AddFilledFigure(PathFigure figure, List<RulingLine> output)
+    {
+        if (figure.Points.Count < 2) return;
+        var left = figure.Points.Min(p => p.X);
+        var right = figure.Points.Max(p => p.X);
+        var top = figure.Points.Min(p => p.Y);
+        var bottom = figure.Points.Max(p => p.Y);
+        var width = right - left;
+        var height = bottom - top;
+        var thin = _options.ThinRectangleMaximum;
+        if (height <= thin && width > height && width >= _options.MinimumLength)
+        {
+            output.Add(RulingLine.Horizontal((top + bottom) / 2, left, right));
+        }
+        else if (width <= thin && height > width && height >= _options.MinimumLength)
+        {
+            output.Add(RulingLine.Vertical((left + right) / 2, top, bottom));
+        }
+        // Larger fills are shading, not lines; tiny ones are corner marks.
+    }
+
+    private void AddSegment((double X, double Y) a, (double X, double Y) b, List<RulingLine> output)
+    {
+        var dx = Math.Abs(b.X - a.X);
+        var dy = Math.Abs(b.Y - a.Y);
+        if (dy <= _options.AxisTolerance && dx >= _options.MinimumLength)
+        {
+            output.Add(RulingLine.Horizontal((a.Y + b.Y) / 2, a.X, b.X));
+        }
+        else if (dx <= _options.AxisTolerance && dy >= _options.MinimumLength)
+        {
+            output.Add(RulingLine.Vertical((a.X + b.X) / 2, a.Y, b.Y));
+        }
+    }
+
+    /// <summary>Snaps parallel lines that lie close together and joins collinear pieces.</summary>
+    public IReadOnlyList<RulingLine> Merge(IEnumerable<RulingLine> lines)
+    {
+        var result = new List<RulingLine>();
+        foreach (var group in lines.GroupBy(l => l.Orientation))
+        {
+            var sorted = group.OrderBy(l => l.Position).ToList();
+            var cluster = new List<RulingLine>();
+            double clusterLast = double.NaN;
+            foreach (var line in sorted)
+            {
+                if (cluster.Count > 0 && line.Position - clusterLast > _options.SnapTolerance)
+                {
+                    result.AddRange(JoinCollinear(cluster));
+                    cluster.Clear();
+                }
+                cluster.Add(line);
+                clusterLast = line.Position;
+            }
+            if (cluster.Count > 0) result.AddRange(JoinCollinear(cluster));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Lines of one snap cluster: pieces that overlap or nearly touch are joined; each joined line
+    /// sits at the length-weighted mean position of its pieces. Pieces far apart along the axis stay apart.
+    /// </summary>
+    private IEnumerable<RulingLine> JoinCollinear(List<RulingLine> cluster)
+    {
+        var ordered = cluster.OrderBy(l => l.Start).ToList();
+        var orientation = ordered[0].Orientation;
+        double start = ordered[0].Start, end = ordered[0].End;
+        double weighted = ordered[0].Position * Math.Max(ordered[0].Length, 0.1), weight = Math.Max(ordered[0].Length, 0.1);
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var line = ordered[i];
+            if (line.Start <= end + _options.JoinTolerance)
+            {
+                end = Math.Max(end, line.End);
+                var w = Math.Max(line.Length, 0.1);
+                weighted += line.Position * w;
+                weight += w;
+                continue;
+            }
+            yield return new RulingLine(orientation, weighted / weight, start, end);
+            start = line.Start;
+            end = line.End;
+            weight = Math.Max(line.Length, 0.1);
+            weighted = line.Position * weight;
+        }
+        yield return new RulingLine(orientation, weighted / weight, start, end);
+    }
+}

@@ -1,0 +1,194 @@
+using Extractor.Pdf;
+using Extractor.Tables;
+using Extractor.Templates;
+
+namespace Extractor.Recognition;
+
+/// <summary>
+/// Maps a grid's header paths to column roles (code, name, 行次, amount), side-by-side groups,
+/// sections and canonical column names of a template.
+/// </summary>
+public static class ColumnMapper
+{
+    private static readonly HashSet<string> NameHeaders = ["项目", "科目名称", "名称", "项目名称", "科目", "支出项目", "收入项目", "功能分类科目名称", "经济分类科目名称", "单位名称"];
+
+    public static IReadOnlyList<ColumnSpec> Map(CellGrid grid, int bodyStart, TableTemplate? template)
+    {
+        var paths = HeaderAnalyzer.HeaderPaths(grid, bodyStart);
+        var sections = template?.Sections.Select(TextNormalizer.MatchKey).ToList() ?? [];
+        var roles = new ColumnRole[grid.Columns];
+        for (var c = 0; c < grid.Columns; c++)
+        {
+            roles[c] = RoleOf(paths[c].Select(TextNormalizer.MatchKey).Where(k => !sections.Contains(k)).ToList());
+            if (paths[c].Count == 0) roles[c] = HasContent(grid, bodyStart, c) ? ColumnRole.Amount : ColumnRole.Ignore;
+        }
+        var groups = AssignGroups(roles);
+        FillMissingNames(grid, bodyStart, roles, groups);
+
+        var specs = new ColumnSpec[grid.Columns];
+        var taken = new HashSet<(int Group, string? Section, string Column)>();
+        // Exact header matches claim their canonical column first, so a truncated label
+        // ("公务用车购") cannot take a column that another header names in full.
+        var candidates = new List<(int Column, string? Section, TemplateColumn Target, int Score)>();
+        for (var c = 0; c < grid.Columns; c++)
+        {
+            var section = SectionOf(paths[c], template);
+            if (roles[c] != ColumnRole.Amount || template is null) continue;
+            var keys = paths[c].Select(TextNormalizer.MatchKey).Where(k => !sections.Contains(k)).ToList();
+            foreach (var target in template.Columns)
+            {
+                if (target.Section is not null && section is not null && target.Section != section) continue;
+                var score = BestAliasScore(keys, target);
+                if (score > 0) candidates.Add((c, section, target, score));
+            }
+        }
+        var assigned = new Dictionary<int, string>();
+        foreach (var candidate in candidates.OrderByDescending(x => x.Score).ThenBy(x => x.Column))
+        {
+            if (assigned.ContainsKey(candidate.Column)) continue;
+            var key = (groups[candidate.Column], candidate.Section, candidate.Target.Name);
+            if (!taken.Add(key)) continue;
+            assigned[candidate.Column] = candidate.Target.Name;
+        }
+
+        for (var c = 0; c < grid.Columns; c++)
+        {
+            var header = string.Join("/", paths[c].Select(p => TextNormalizer.MatchKey(p)));
+            string? column = null;
+            if (roles[c] == ColumnRole.Amount)
+            {
+                column = assigned.TryGetValue(c, out var canonical) ? canonical : OwnHeader(paths[c], template);
+            }
+            specs[c] = new ColumnSpec(c, roles[c], header, groups[c], SectionOf(paths[c], template), column);
+        }
+        return specs;
+    }
+
+    /// <summary>A header outside the template keeps its own text, levels joined by '/'.</summary>
+    private static string OwnHeader(IReadOnlyList<string> path, TableTemplate? template)
+    {
+        var sections = template?.Sections ?? [];
+        var kept = path.Where(p => !sections.Contains(TextNormalizer.MatchKey(p))).Select(p => p.Replace(" ", "")).ToList();
+        return kept.Count > 0 ? string.Join("/", kept) : string.Join("/", path.Select(p => p.Replace(" ", "")));
+    }
+
+    private static ColumnRole RoleOf(List<string> keys)
+    {
+        if (keys.Count == 0) return ColumnRole.Ignore;
+        var last = keys[^1];
+        if (keys.Any(k => k == "行次" || k == "行号")) return ColumnRole.LineNumber;
+        if (last is "类" or "款" or "项") return ColumnRole.Code;
+        if (NameHeaders.Contains(last) || last.EndsWith("科目名称", StringComparison.Ordinal)) return ColumnRole.Name;
+        if (keys.Any(k => (k.Contains("编码") || k.Contains("代码") || k.Contains("编号") || k.EndsWith("分类科目", StringComparison.Ordinal)) && !k.Contains("名称")))
+        {
+            return ColumnRole.Code;
+        }
+        return ColumnRole.Amount;
+    }
+
+    /// <summary>
+    /// A new group starts where a code, name or 行次 column follows an amount column: that is how
+    /// the second half of GK01 or the next code/name/amount block of GK06 begins.
+    /// </summary>
+    private static int[] AssignGroups(ColumnRole[] roles)
+    {
+        var groups = new int[roles.Length];
+        var group = 0;
+        var seenAmount = false;
+        var seenName = false;
+        for (var c = 0; c < roles.Length; c++)
+        {
+            var role = roles[c];
+            var opensItem = role is ColumnRole.Code or ColumnRole.Name or ColumnRole.LineNumber;
+            if (opensItem && (seenAmount || (role == ColumnRole.Name && seenName)))
+            {
+                group++;
+                seenAmount = false;
+                seenName = false;
+            }
+            if (role == ColumnRole.Amount) seenAmount = true;
+            if (role == ColumnRole.Name) seenName = true;
+            groups[c] = group;
+        }
+        return groups;
+    }
+
+    /// <summary>
+    /// Where a group has codes but no column headed as a name, the first column after its codes that
+    /// holds mostly text is the name.
+    /// </summary>
+    private static void FillMissingNames(CellGrid grid, int bodyStart, ColumnRole[] roles, int[] groups)
+    {
+        foreach (var group in groups.Distinct())
+        {
+            var members = Enumerable.Range(0, roles.Length).Where(c => groups[c] == group).ToList();
+            if (members.Any(c => roles[c] == ColumnRole.Name)) continue;
+            foreach (var c in members)
+            {
+                if (roles[c] is ColumnRole.Code or ColumnRole.LineNumber) continue;
+                if (MostlyText(grid, bodyStart, c)) roles[c] = ColumnRole.Name;
+                break;
+            }
+        }
+    }
+
+    private static bool HasContent(CellGrid grid, int bodyStart, int column)
+    {
+        for (var r = bodyStart; r < grid.Rows; r++)
+        {
+            var cell = grid.At(r, column);
+            if (cell is not null && cell.Column == column && !cell.IsEmpty) return true;
+        }
+        return false;
+    }
+
+    private static bool MostlyText(CellGrid grid, int bodyStart, int column)
+    {
+        int text = 0, numbers = 0;
+        for (var r = bodyStart; r < grid.Rows; r++)
+        {
+            var cell = grid.At(r, column);
+            if (cell is null || cell.IsEmpty || cell.Column != column) continue;
+            if (cell.Text.Any(TextNormalizer.IsCjk)) text++; else numbers++;
+        }
+        return text > numbers;
+    }
+
+    private static string? SectionOf(IReadOnlyList<string> path, TableTemplate? template)
+    {
+        if (template is null) return null;
+        foreach (var segment in path)
+        {
+            var key = TextNormalizer.MatchKey(segment);
+            var match = template.Sections.FirstOrDefault(s => TextNormalizer.MatchKey(s) == key);
+            if (match is not null) return match;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// How well a header path names a template column: the alias's levels must match the end of
+    /// the path, exactly (2 points a level) or as a truncated label of at least four characters
+    /// (1 point); ties prefer the alias closest in length to what was printed.
+    /// </summary>
+    internal static int BestAliasScore(IReadOnlyList<string> keys, TemplateColumn target)
+    {
+        var best = 0;
+        foreach (var alias in target.Aliases)
+        {
+            var parts = alias.Split('/').Select(TextNormalizer.MatchKey).ToList();
+            if (parts.Count > keys.Count) continue;
+            var score = 0;
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var printed = keys[keys.Count - parts.Count + i];
+                var wanted = parts[i];
+                if (printed == wanted) score += 200;
+                else if (printed.Length >= 4 && wanted.StartsWith(printed, StringComparison.Ordinal)) score += 100 - (wanted.Length - printed.Length);
+                else { score = 0; break; }
+            }
+            best = Math.Max(best, score);
+        }
+        return best;
+    }
+}

@@ -1,0 +1,165 @@
+using Extractor.Pdf;
+using Extractor.Tables;
+using Extractor.Templates;
+
+namespace Extractor.Recognition;
+
+/// <summary>
+/// Decides what every grid of a document is: a template table (by its title, else by its header
+/// keywords), the continuation of the table on the page before, or a generic table. Tables that
+/// continue over pages become one table with several parts.
+/// </summary>
+public sealed class TableRecognizer
+{
+    private readonly TemplateCatalog _catalog;
+    private readonly TitleMatcher _titles;
+
+    public TableRecognizer(TemplateCatalog catalog)
+    {
+        _catalog = catalog;
+        _titles = new TitleMatcher(catalog);
+    }
+
+    public static TableRecognizer Default { get; } = new(TemplateCatalog.Default);
+
+    public TitleMatcher Titles => _titles;
+
+    public IReadOnlyList<RecognizedTable> Recognize(IReadOnlyList<PageLayout> pages, string? defaultUnit = null)
+    {
+        var tables = new List<RecognizedTable>();
+        RecognizedTable? open = null;
+        var openLastPage = 0;
+        foreach (var layout in pages)
+        {
+            for (var i = 0; i < layout.Grids.Count; i++)
+            {
+                var grid = layout.Grids[i];
+                var caption = _titles.Read(layout.LinesAbove(i));
+                var nextPage = open is not null && i == 0 && IsNextPage(pages, openLastPage, layout.Page.Number);
+                var untitled = caption.Template is null && caption.Title.Length == 0;
+                var sameTitle = caption.Template is not null && caption.Template.Id == open?.Template?.Id;
+                var continues = nextPage && (untitled || sameTitle);
+                if (continues && open is not null && Compatible(open, grid))
+                {
+                    var body = ContinuationBodyStart(open, grid);
+                    var index = tables.IndexOf(open);
+                    open = open with { Parts = [.. open.Parts, new TablePart(grid, body)] };
+                    tables[index] = open;
+                    openLastPage = layout.Page.Number;
+                    continue;
+                }
+
+                var template = caption.Template;
+                var by = "title";
+                if (template is null)
+                {
+                    template = MatchByHeader(grid);
+                    by = template is null ? "none" : "header";
+                }
+                var bodyStart = HeaderAnalyzer.FindBodyStart(grid);
+                var unit = caption.Unit ?? UnitNear(layout, i) ?? defaultUnit ?? "万元";
+                var table = new RecognizedTable
+                {
+                    Id = template?.Id ?? $"T{layout.Page.Number}-{i + 1}",
+                    Template = template,
+                    Title = caption.Title,
+                    Label = caption.Label,
+                    Unit = unit,
+                    Parts = [new TablePart(grid, bodyStart)],
+                    Columns = ColumnMapper.Map(grid, bodyStart, template),
+                    RecognizedBy = by,
+                };
+                tables.Add(table);
+                open = table;
+                openLastPage = layout.Page.Number;
+            }
+        }
+        return ResolveDuplicates(tables);
+    }
+
+    /// <summary>The next page, or the one after a near-empty spill-over page (a border and nothing else).</summary>
+    private static bool IsNextPage(IReadOnlyList<PageLayout> pages, int last, int current)
+    {
+        if (current == last + 1) return true;
+        if (current != last + 2) return false;
+        var between = pages.FirstOrDefault(p => p.Page.Number == last + 1);
+        return between is not null && between.Grids.Count == 0 && between.Page.Glyphs.Count < 20;
+    }
+
+    private static bool Compatible(RecognizedTable open, CellGrid grid) =>
+        open.Parts[0].Grid.Columns == grid.Columns;
+
+    /// <summary>A continuation's header rows are dropped when they repeat the first part's header.</summary>
+    private static int ContinuationBodyStart(RecognizedTable open, CellGrid grid)
+    {
+        var first = open.Parts[0];
+        var headerTexts = new HashSet<string>();
+        for (var r = 0; r < first.BodyStart; r++)
+        {
+            foreach (var cell in first.Grid.CellsInRow(r)) headerTexts.Add(TextNormalizer.MatchKey(cell.Text));
+        }
+        var body = 0;
+        while (body < grid.Rows && body < first.BodyStart + 1)
+        {
+            var cells = grid.CellsInRow(body).Where(c => !c.IsEmpty).ToList();
+            var repeated = cells.Count > 0 && cells.All(c => headerTexts.Contains(TextNormalizer.MatchKey(c.Text)));
+            if (!repeated && !HeaderAnalyzer.IsColumnNumberRow(grid, body)) break;
+            body++;
+        }
+        return body;
+    }
+
+    /// <summary>A table without a recognisable title is a template table when exactly one template's header keywords are all in its header.</summary>
+    private TableTemplate? MatchByHeader(CellGrid grid)
+    {
+        var bodyStart = HeaderAnalyzer.FindBodyStart(grid);
+        var header = string.Concat(Enumerable.Range(0, bodyStart).SelectMany(grid.CellsInRow).Select(c => TextNormalizer.MatchKey(c.Text)));
+        if (header.Length == 0) return null;
+        var matches = _catalog.Templates
+            .Where(t => t.HeaderKeywords.Count > 0 && t.HeaderKeywords.All(k => header.Contains(TextNormalizer.MatchKey(k), StringComparison.Ordinal)))
+            .ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    private static string? UnitNear(PageLayout layout, int gridIndex)
+    {
+        foreach (var line in layout.LinesAbove(gridIndex).Take(8))
+        {
+            var unit = TitleMatcher.UnitOf(line.Text);
+            if (unit is not null) return unit;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A template can be matched twice (a summary table in the narrative, a table printed twice):
+    /// the one with more amounts keeps the id, the others become generic tables.
+    /// </summary>
+    private static IReadOnlyList<RecognizedTable> ResolveDuplicates(List<RecognizedTable> tables)
+    {
+        var result = new List<RecognizedTable>(tables);
+        foreach (var group in tables.Where(t => t.Template is not null).GroupBy(t => t.Id).Where(g => g.Count() > 1))
+        {
+            var keep = group.OrderByDescending(AmountCount).ThenBy(t => t.Parts[0].Grid.Page).First();
+            foreach (var other in group.Where(t => !ReferenceEquals(t, keep)))
+            {
+                var grid = other.Parts[0].Grid;
+                var index = result.IndexOf(other);
+                var onPage = tables.Where(t => t.Parts[0].Grid.Page == grid.Page).ToList();
+                result[index] = other with
+                {
+                    Id = $"T{grid.Page}-{onPage.IndexOf(other) + 1}",
+                    Template = null,
+                    RecognizedBy = "none",
+                    Columns = ColumnMapper.Map(grid, other.Parts[0].BodyStart, null),
+                };
+            }
+        }
+        return result;
+    }
+
+    private static int AmountCount(RecognizedTable table) =>
+        table.Parts.Sum(p => Enumerable.Range(p.BodyStart, p.Grid.Rows - p.BodyStart)
+            .SelectMany(p.Grid.CellsInRow)
+            .Count(c => c.Text.Any(char.IsAsciiDigit) && c.Text.Contains('.')));
+}

@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+using Extractor.Recognition;
+using Extractor.Tables;
+using Extractor.Templates;
+
+namespace Extractor.Rows;
+
+/// <summary>
+/// Reads the body of a recognised table into rows: per column group, the code (类/款/项 columns
+/// joined), the name, the 行次 and the amounts; a row of amounts with no label of its own
+/// belongs to the label row above it. Blank cells give no value; an amount that cannot be
+/// read is reported, never guessed.
+/// </summary>
+public static partial class RowBuilder
+{
+    public static ExtractedTable Build(RecognizedTable table, ICollection<string> warnings)
+    {
+        var rows = new List<TableRow>();
+        var groups = table.Columns.Select(c => c.Group).Distinct().Order().ToList();
+        foreach (var part in table.Parts)
+        {
+            var grid = part.Grid;
+            var labelRows = new Dictionary<int, (int Index, int GridRow)>();
+            for (var r = part.BodyStart; r < grid.Rows; r++)
+            {
+                if (HeaderAnalyzer.IsColumnNumberRow(grid, r)) continue;
+                foreach (var group in groups)
+                {
+                    var draft = ReadGroup(table, grid, r, group, warnings);
+                    if (draft is null) continue;
+                    var hasLabel = draft.CodePrinted.Length > 0 || draft.NamePrinted.Length > 0 || draft.LineNo.Length > 0;
+                    if (!hasLabel && draft.Values.Count > 0 && labelRows.TryGetValue(group, out var label)
+                        && label.GridRow == r - 1 && rows[label.Index].Values.Count == 0)
+                    {
+                        // Amounts printed on the line below their label (a total whose figures sit
+                        // under it) belong to that label.
+                        rows[label.Index] = rows[label.Index] with { Values = draft.Values };
+                        continue;
+                    }
+                    if (!hasLabel && draft.Values.Count == 0) continue;
+                    rows.Add(draft);
+                    labelRows[group] = (rows.Count - 1, r);
+                }
+            }
+        }
+        return new ExtractedTable(table, SplitBySection(table.Template, rows));
+    }
+
+    private static TableRow? ReadGroup(RecognizedTable table, CellGrid grid, int row, int group, ICollection<string> warnings)
+    {
+        var columns = table.Columns.Where(c => c.Group == group).ToList();
+        var codeParts = new List<string>();
+        GridCell? lastCodeCell = null;
+        foreach (var spec in columns.Where(c => c.Role == ColumnRole.Code))
+        {
+            var cell = grid.At(row, spec.Index);
+            if (cell is null || cell.IsEmpty || ReferenceEquals(cell, lastCodeCell)) continue;
+            lastCodeCell = cell;
+            codeParts.Add(cell.Text.Replace(" ", ""));
+        }
+        var codeText = string.Concat(codeParts);
+        var nameSpec = columns.FirstOrDefault(c => c.Role == ColumnRole.Name);
+        var nameCell = nameSpec is null ? null : grid.At(row, nameSpec.Index);
+        var name = nameCell is null || ReferenceEquals(nameCell, lastCodeCell) ? string.Empty : nameCell.Text;
+        var lineSpec = columns.FirstOrDefault(c => c.Role == ColumnRole.LineNumber);
+        var line = lineSpec is null ? string.Empty : grid.TextAt(row, lineSpec.Index).Replace(" ", "");
+        if (!SmallInteger().IsMatch(line)) line = string.Empty;
+
+        // A code glued to its name ("2070808广播电视事务"), or a name in the code column (合计).
+        var code = string.Empty;
+        if (codeText.Length > 0)
+        {
+            var m = CodeThenName().Match(codeText);
+            if (codeText.All(char.IsAsciiDigit)) code = codeText;
+            else if (m.Success) { code = m.Groups[1].Value; if (name.Length == 0) name = m.Groups[2].Value; }
+            else if (name.Length == 0) name = codeText;
+        }
+        if (code.Length == 0 && name.Length > 0 && table.Template?.Codes is not null)
+        {
+            var m = CodeThenName().Match(name.Replace(" ", ""));
+            if (m.Success) { code = m.Groups[1].Value; name = m.Groups[2].Value; }
+        }
+
+        var values = new List<CellValue>();
+        var page = grid.Page;
+        foreach (var spec in columns.Where(c => c.Role == ColumnRole.Amount))
+        {
+            var cell = grid.At(row, spec.Index);
+            if (cell is null || cell.IsEmpty || cell.Column != spec.Index) continue;
+            var outcome = AmountParser.TryParse(cell.Text, out var value);
+            if (outcome == AmountParser.Outcome.Value)
+            {
+                values.Add(new CellValue(spec.Column ?? spec.Header, value, page, cell.Box, spec.Section));
+            }
+            else if (outcome == AmountParser.Outcome.Unreadable && !ReferenceEquals(cell, nameCell))
+            {
+                warnings.Add($"{table.Id} page {page}: the amount '{cell.Text}' in column {spec.Column ?? spec.Header} of row '{name}' is not a number; it was left out.");
+            }
+        }
+        if (code.Length == 0 && name.Length == 0 && line.Length == 0 && values.Count == 0) return null;
+        return new TableRow
+        {
+            Section = GroupSection(table, columns),
+            LineNo = line,
+            CodePrinted = code,
+            NamePrinted = name.Replace(" ", ""),
+            Name = NameCleaner.Clean(name),
+            Page = page,
+            Values = values,
+        };
+    }
+
+    private static string GroupSection(RecognizedTable table, List<ColumnSpec> columns)
+    {
+        var named = columns.Select(c => c.Section).FirstOrDefault(s => s is not null);
+        if (named is not null) return named;
+        var sections = table.Template?.Sections ?? [];
+        if (table.Template?.Layout == TableLayout.Summary && sections.Count > 0)
+        {
+            var group = columns[0].Group;
+            return sections[Math.Min(group, sections.Count - 1)];
+        }
+        return string.Empty;
+    }
+
+    private static List<TableRow> SplitBySection(TableTemplate? template, List<TableRow> rows)
+    {
+        if (template is null) return rows;
+        var result = new List<TableRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (template.SectionByCode.Count > 0)
+            {
+                result.Add(row with { Section = SectionByCode(template, row) });
+                continue;
+            }
+            if (template.Layout != TableLayout.Single)
+            {
+                result.Add(row);
+                continue;
+            }
+            // One printed row of GK09 holds both sections; each becomes its own row.
+            foreach (var section in template.Sections)
+            {
+                var values = row.Values.Where(v => v.Section == section).ToList();
+                if (values.Count > 0) result.Add(row with { Section = section, Values = values });
+            }
+        }
+        return result;
+    }
+
+    private static string SectionByCode(TableTemplate template, TableRow row)
+    {
+        if (row.CodePrinted.Length >= 3 && template.SectionByCode.TryGetValue(row.CodePrinted[..3], out var section)) return section;
+        if (row.CodePrinted.Length >= 3) return template.DefaultSection ?? row.Section;
+        var named = template.Sections.FirstOrDefault(s => row.Name.Contains(s, StringComparison.Ordinal));
+        return named ?? (row.Section.Length > 0 ? row.Section : template.DefaultSection ?? string.Empty);
+    }
+
+    [GeneratedRegex(@"^\d{1,2}$")]
+    private static partial Regex SmallInteger();
+
+    [GeneratedRegex(@"^(\d{3,7})\s*([^\d\s].*)$")]
+    private static partial Regex CodeThenName();
+}

@@ -1,0 +1,35 @@
+using Extractor.Pdf;
+
+namespace Extractor.Rows;
+
+/// <summary>One amount of a row: its canonical column, the value exactly as printed, and where it was read.</summary>
+public sealed record CellValue(string Column, decimal Value, int Page, Box Box, string? Section = null);
+
+/// <summary>
+/// A normalised row of a table: the fields of facts.csv that belong to the row, and its amounts.
+/// <see cref="Code"/> and <see cref="Name"/> are the repaired values; the printed ones are kept beside them.
+/// </summary>
+public sealed record TableRow
+{
+    public string Section { get; init; } = string.Empty;
+    public string LineNo { get; init; } = string.Empty;
+    public string Code { get; init; } = string.Empty;
+    public string CodeLevel { get; init; } = string.Empty;
+    public string Name { get; init; } = string.Empty;
+    public string CodePrinted { get; init; } = string.Empty;
+    public string NamePrinted { get; init; } = string.Empty;
+    /// <summary><c>none</c>, <c>document</c>, <c>catalog</c>, <c>structure</c> or <c>unresolved</c>; empty for rows without a code.</summary>
+    public string CodeRepair { get; init; } = string.Empty;
+    public int Page { get; init; }
+    public IReadOnlyList<CellValue> Values { get; init; } = [];
+}
+
+/// <summary>A table after row building: its recognition data and its rows.</summary>
+public sealed record ExtractedTable(Recognition.RecognizedTable Source, IReadOnlyList<TableRow> Rows)
+{
+    public string Id => Source.Id;
+
+    /// <summary>The canonical columns in the order the table prints them.</summary>
+    public IReadOnlyList<string> ColumnNames =>
+        Source.Columns.Where(c => c.Column is not null).Select(c => c.Column!).Distinct().ToList();
+}

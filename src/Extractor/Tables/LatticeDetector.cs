@@ -1,0 +1,235 @@
+using Extractor.Pdf;
+
+namespace Extractor.Tables;
+
+public sealed record LatticeOptions
+{
+    /// <summary>How far apart a horizontal and a vertical line may end and still meet.</summary>
+    public double IntersectionTolerance { get; init; } = 2.5;
+    /// <summary>Row and column boundaries closer than this are one boundary.</summary>
+    public double AnchorTolerance { get; init; } = 2.0;
+    /// <summary>Lines shorter than this take no part in a grid.</summary>
+    public double MinimumRulingLength { get; init; } = 3.0;
+    /// <summary>Share of a cell side that must be drawn for the side to separate two cells.</summary>
+    public double EdgeCoverage { get; init; } = 0.5;
+}
+
+/// <summary>
+/// Finds ruled tables: rulings that cross each other form a cluster; the cluster's line positions
+/// give a full rows × columns grid; a grid side that is not drawn joins the two cells it would
+/// separate, which is how merged (spanning) cells are found; glyphs go to the cell that holds
+/// their centre.
+/// </summary>
+public sealed class LatticeDetector
+{
+    public static LatticeDetector Instance { get; } = new(new LatticeOptions());
+
+    private readonly LatticeOptions _options;
+
+    public LatticeDetector(LatticeOptions options) => _options = options;
+
+    public IReadOnlyList<CellGrid> Detect(PageModel page)
+    {
+        var lines = page.Rulings.Where(r => r.Length >= _options.MinimumRulingLength).ToList();
+        var grids = new List<CellGrid>();
+        foreach (var cluster in Clusters(lines))
+        {
+            var grid = BuildGrid(page, cluster);
+            if (grid is not null) grids.Add(grid);
+        }
+        return grids.OrderBy(g => g.Bounds.Top).ThenBy(g => g.Bounds.Left).ToList();
+    }
+
+    private IEnumerable<List<RulingLine>> Clusters(List<RulingLine> lines)
+    {
+        var horizontals = lines.Where(l => l.IsHorizontal).OrderBy(l => l.Position).ToList();
+        var verticals = lines.Where(l => !l.IsHorizontal).OrderBy(l => l.Position).ToList();
+        var all = horizontals.Concat(verticals).ToList();
+        var parent = Enumerable.Range(0, all.Count).ToArray();
+        int Find(int i) { while (parent[i] != i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
+        var tol = _options.IntersectionTolerance;
+        for (var h = 0; h < horizontals.Count; h++)
+        {
+            var hl = horizontals[h];
+            // Verticals are sorted by x: only those within the horizontal's span can cross it.
+            var first = LowerBound(verticals, hl.Start - tol);
+            for (var v = first; v < verticals.Count && verticals[v].Position <= hl.End + tol; v++)
+            {
+                var vl = verticals[v];
+                if (hl.Position >= vl.Start - tol && hl.Position <= vl.End + tol)
+                {
+                    var a = Find(h);
+                    var b = Find(horizontals.Count + v);
+                    if (a != b) parent[a] = b;
+                }
+            }
+        }
+        return all.Select((line, i) => (line, root: Find(i)))
+            .GroupBy(x => x.root)
+            .Select(g => g.Select(x => x.line).ToList())
+            .Where(g => g.Count(l => l.IsHorizontal) >= 2 && g.Count(l => !l.IsHorizontal) >= 2);
+    }
+
+    private static int LowerBound(List<RulingLine> sorted, double position)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sorted[mid].Position < position) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private CellGrid? BuildGrid(PageModel page, List<RulingLine> cluster)
+    {
+        var horizontals = cluster.Where(l => l.IsHorizontal).ToList();
+        var verticals = cluster.Where(l => !l.IsHorizontal).ToList();
+        var xs = Anchors(verticals.Select(v => v.Position), horizontals.Select(h => h.Start), horizontals.Select(h => h.End));
+        var ys = Anchors(horizontals.Select(h => h.Position), verticals.Select(v => v.Start), verticals.Select(v => v.End));
+        var rows = ys.Count - 1;
+        var columns = xs.Count - 1;
+        if (rows < 2 || columns < 2) return null;
+
+        var tol = _options.AnchorTolerance;
+        bool VerticalDrawn(int row, int boundary) =>
+            boundary == 0 || boundary == columns ||
+            Drawn(verticals, xs[boundary], ys[row], ys[row + 1], tol);
+        bool HorizontalDrawn(int boundary, int column) =>
+            boundary == 0 || boundary == rows ||
+            Drawn(horizontals, ys[boundary], xs[column], xs[column + 1], tol);
+
+        // Union grid positions not separated by a drawn side.
+        var parent = Enumerable.Range(0, rows * columns).ToArray();
+        int Find(int i) { while (parent[i] != i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
+        void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[a] = b; }
+        for (var r = 0; r < rows; r++)
+        for (var c = 0; c < columns; c++)
+        {
+            if (c + 1 < columns && !VerticalDrawn(r, c + 1)) Union(r * columns + c, r * columns + c + 1);
+            if (r + 1 < rows && !HorizontalDrawn(r + 1, c)) Union(r * columns + c, (r + 1) * columns + c);
+        }
+        MakeRectangular(parent, rows, columns, Find, Union);
+
+        var spans = new Dictionary<int, (int R0, int C0, int R1, int C1)>();
+        for (var r = 0; r < rows; r++)
+        for (var c = 0; c < columns; c++)
+        {
+            var root = Find(r * columns + c);
+            spans[root] = spans.TryGetValue(root, out var s)
+                ? (Math.Min(s.R0, r), Math.Min(s.C0, c), Math.Max(s.R1, r), Math.Max(s.C1, c))
+                : (r, c, r, c);
+        }
+
+        var glyphsByRoot = new Dictionary<int, List<TextGlyph>>();
+        var bounds = new Box(xs[0], ys[0], xs[^1], ys[^1]);
+        foreach (var glyph in page.Glyphs)
+        {
+            if (!bounds.Contains(glyph.CenterX, glyph.CenterY)) continue;
+            var r = Locate(ys, glyph.CenterY);
+            var c = Locate(xs, glyph.CenterX);
+            var root = Find(r * columns + c);
+            if (!glyphsByRoot.TryGetValue(root, out var list)) glyphsByRoot[root] = list = [];
+            list.Add(glyph);
+        }
+
+        var cells = new List<GridCell>(spans.Count);
+        foreach (var (root, s) in spans.OrderBy(kv => kv.Value.R0).ThenBy(kv => kv.Value.C0))
+        {
+            var text = glyphsByRoot.TryGetValue(root, out var glyphs) ? TextLineBuilder.JoinCellText(glyphs) : string.Empty;
+            var box = new Box(xs[s.C0], ys[s.R0], xs[s.C1 + 1], ys[s.R1 + 1]);
+            cells.Add(new GridCell(s.R0, s.C0, s.R1 - s.R0 + 1, s.C1 - s.C0 + 1, box, text));
+        }
+
+        var filled = cells.Count(c => !c.IsEmpty);
+        if (filled < 2 || filled < 0.05 * cells.Count) return null;
+        return new CellGrid(page.Number, "lattice", ys, xs, cells);
+    }
+
+    /// <summary>
+    /// Joins any group whose bounding rectangle overlaps another group, so every cell is a
+    /// rectangle even where a side is missing only part of the way.
+    /// </summary>
+    private static void MakeRectangular(int[] parent, int rows, int columns, Func<int, int> find, Action<int, int> union)
+    {
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            var boxes = new Dictionary<int, (int R0, int C0, int R1, int C1)>();
+            for (var r = 0; r < rows; r++)
+            for (var c = 0; c < columns; c++)
+            {
+                var root = find(r * columns + c);
+                boxes[root] = boxes.TryGetValue(root, out var s)
+                    ? (Math.Min(s.R0, r), Math.Min(s.C0, c), Math.Max(s.R1, r), Math.Max(s.C1, c))
+                    : (r, c, r, c);
+            }
+            foreach (var (root, s) in boxes)
+            {
+                for (var r = s.R0; r <= s.R1; r++)
+                for (var c = s.C0; c <= s.C1; c++)
+                {
+                    if (find(r * columns + c) != find(root))
+                    {
+                        union(root, r * columns + c);
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether lines at <paramref name="position"/> draw at least the required share of [from, to].</summary>
+    private bool Drawn(List<RulingLine> lines, double position, double from, double to, double tolerance)
+    {
+        var covered = 0.0;
+        foreach (var line in lines)
+        {
+            if (Math.Abs(line.Position - position) > tolerance) continue;
+            var overlap = Math.Min(line.End, to) - Math.Max(line.Start, from);
+            if (overlap > 0) covered += overlap;
+        }
+        return covered >= _options.EdgeCoverage * (to - from);
+    }
+
+    /// <summary>
+    /// Boundary positions: the lines' own positions, plus the outer ends of the crossing lines
+    /// where at least two of them reach beyond the outermost line (a table open on that side).
+    /// </summary>
+    private List<double> Anchors(IEnumerable<double> positions, IEnumerable<double> starts, IEnumerable<double> ends)
+    {
+        var values = positions.ToList();
+        var tol = _options.AnchorTolerance;
+        var min = values.Min();
+        var max = values.Max();
+        var lowEnds = starts.Where(s => s < min - 3 * tol).ToList();
+        if (lowEnds.Count >= 2) values.Add(lowEnds.Min());
+        var highEnds = ends.Where(e => e > max + 3 * tol).ToList();
+        if (highEnds.Count >= 2) values.Add(highEnds.Max());
+
+        values.Sort();
+        var anchors = new List<double>();
+        var group = new List<double>();
+        foreach (var v in values)
+        {
+            if (group.Count > 0 && v - group[^1] > tol)
+            {
+                anchors.Add(group.Average());
+                group.Clear();
+            }
+            group.Add(v);
+        }
+        if (group.Count > 0) anchors.Add(group.Average());
+        return anchors;
+    }
+
+    private static int Locate(IReadOnlyList<double> edges, double value)
+    {
+        for (var i = 1; i < edges.Count - 1; i++)
+        {
+            if (value < edges[i]) return i - 1;
+        }
+        return edges.Count - 2;
+    }
+}

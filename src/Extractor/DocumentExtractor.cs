@@ -51,8 +51,9 @@ public sealed class DocumentExtractor
         }
         timings["detect"] = Lap();
 
-        var recognized = _recognizer.Recognize(layouts);
-        var metadata = MetadataReader.Read(layouts, recognized);
+        var kind = MetadataReader.DetectKind(layouts);
+        var recognized = _recognizer.Recognize(layouts, kind);
+        var metadata = MetadataReader.Read(layouts, recognized, kind);
         timings["recognize"] = Lap();
 
         var warnings = new List<string>();

@@ -26,6 +26,13 @@ public static partial class HeaderAnalyzer
         }
         if (columnNumbers >= 0) return columnNumbers + 1;
         if (firstData >= 0) return Math.Max(firstData, 1);
+        // A table printed without a single amount (an empty 政府性基金 table): the header ends at the
+        // first blank row or the first row that names an item ("一、…").
+        for (var r = 1; r < grid.Rows; r++)
+        {
+            var texts = grid.CellsInRow(r).Where(c => c.Row == r).Select(c => c.Text.Replace(" ", "")).Where(t => t.Length > 0).ToList();
+            if (texts.Count == 0 || texts.Any(t => ItemOrdinal().IsMatch(t)) || (texts.Count == 1 && texts[0] is "合计" or "总计")) return r;
+        }
         return Math.Min(1, grid.Rows);
     }
 
@@ -81,6 +88,9 @@ public static partial class HeaderAnalyzer
 
     [GeneratedRegex(@"^\d{1,2}$")]
     private static partial Regex SmallNumber();
+
+    [GeneratedRegex(@"^[一二三四五六七八九十]+、")]
+    private static partial Regex ItemOrdinal();
 
     [GeneratedRegex(@"^[-(（]?(\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d+|\d{3,})[)）]?$")]
     private static partial Regex DataLike();

@@ -9,7 +9,30 @@ namespace Extractor.Recognition;
 /// </summary>
 public static partial class MetadataReader
 {
-    public static DocumentMetadata Read(IReadOnlyList<PageLayout> pages, IReadOnlyList<RecognizedTable> tables)
+    /// <summary>
+    /// 决算 (final) or 预算 (budget), from the cover and the captions above the tables: the
+    /// narrative talks of 年初预算 in a final account, so only titles count, and only 预算 words
+    /// that are not the name of a fund (一般公共预算, 政府性基金预算, 国有资本经营预算).
+    /// </summary>
+    public static string DetectKind(IReadOnlyList<PageLayout> pages)
+    {
+        var cover = pages.FirstOrDefault(p => p.Page.Glyphs.Count > 0);
+        var text = new System.Text.StringBuilder();
+        if (cover is not null) foreach (var line in cover.Lines) text.Append(line.Text.Replace(" ", "")).Append('\n');
+        foreach (var page in pages)
+        {
+            for (var i = 0; i < page.Grids.Count; i++)
+            {
+                foreach (var line in page.LinesAbove(i).Take(3)) text.Append(line.Text.Replace(" ", "")).Append('\n');
+            }
+        }
+        var all = text.ToString();
+        var finalWords = Count(all, "决算");
+        var budgetWords = Count(all, "预算") - Count(all, "一般公共预算") - Count(all, "政府性基金预算") - Count(all, "国有资本经营预算") - Count(all, "预算数");
+        return budgetWords > finalWords ? "budget" : "final";
+    }
+
+    public static DocumentMetadata Read(IReadOnlyList<PageLayout> pages, IReadOnlyList<RecognizedTable> tables, string kind)
     {
         var lines = pages.SelectMany(p => p.Lines).ToList();
         var cover = pages.FirstOrDefault(p => p.Page.Glyphs.Count > 0);
@@ -28,19 +51,13 @@ public static partial class MetadataReader
                    ?? MostCommon(lines.Take(200).SelectMany(l => YearPattern().Matches(l.Text.Replace(" ", "")).Select(m => m.Groups[1].Value)))
                    ?? string.Empty;
 
-        var recognisedKinds = tables.Where(t => t.Template is not null).Select(t => t.Template!.Kind).ToList();
-        var text = coverText + string.Concat(tables.Select(t => t.Title));
-        var finalWords = Count(text, "决算");
-        var budgetWords = Count(text, "预算") - Count(text, "一般公共预算") - Count(text, "政府性基金预算") - Count(text, "国有资本经营预算");
-        var kind = recognisedKinds.Count > 0
-            ? MostCommon(recognisedKinds)!
-            : budgetWords > finalWords ? "budget" : "final";
-
         var published = string.Empty;
         foreach (var page in pages.Where(p => p.Page.Glyphs.Count > 0).Take(2).Concat(pages.Where(p => p.Page.Glyphs.Count > 0).TakeLast(1)))
         {
-            var m = DatePattern().Match(string.Concat(page.Lines.Select(l => l.Text.Replace(" ", "") + "\n")));
-            if (!m.Success) continue;
+            // The publication date stands on a line of its own (under the cover title or the signature);
+            // dates inside sentences are something else (截至2024年12月31日).
+            var m = page.Lines.Select(l => DatePattern().Match(l.Text.Replace(" ", ""))).FirstOrDefault(x => x.Success);
+            if (m is null) continue;
             published = $"{m.Groups[1].Value}-{int.Parse(m.Groups[2].Value):00}-{int.Parse(m.Groups[3].Value):00}";
             break;
         }
@@ -49,17 +66,35 @@ public static partial class MetadataReader
         return new DocumentMetadata(department, year, kind, published, unit);
     }
 
+    /// <summary>
+    /// The department named in a title: "2024年度XX部门决算", "XX2024年度部门决算表", or a cover whose
+    /// first line is the department and whose next line is "2024年度部门决算".
+    /// </summary>
     private static string? TitleDepartment(string text)
     {
-        foreach (var line in text.Split('\n'))
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        for (var i = 0; i < lines.Count; i++)
         {
+            var line = lines[i];
+            if (BareTitle().IsMatch(line) && i > 0)
+            {
+                // A long name wraps on the cover: everything above the bare title is the name.
+                var joined = Clean(string.Concat(lines.Take(i)));
+                if (Plausible(joined)) return joined;
+                if (Plausible(Clean(lines[i - 1]))) return Clean(lines[i - 1]);
+            }
             var m = YearThenDepartment().Match(line);
-            if (m.Success && m.Groups[1].Value.Length >= 2) return m.Groups[1].Value;
+            if (m.Success && Plausible(Clean(m.Groups[1].Value))) return Clean(m.Groups[1].Value);
             m = DepartmentThenYear().Match(line);
-            if (m.Success && m.Groups[1].Value.Length >= 2) return m.Groups[1].Value;
+            if (m.Success && Plausible(Clean(m.Groups[1].Value))) return Clean(m.Groups[1].Value);
         }
         return null;
     }
+
+    private static string Clean(string name) => PartPrefix().Replace(name, "").Trim();
+
+    private static bool Plausible(string name) =>
+        name.Length >= 2 && name.Length <= 40 && name is not ("部门" or "单位" or "本部门" or "本单位") && !name.Contains("目录") && !name.Contains("部分");
 
     private static bool IsUnit(string value) => value is "万元" or "元" or "千元" or "亿元" || value.StartsWith("万元", StringComparison.Ordinal) || value.StartsWith("元", StringComparison.Ordinal);
 
@@ -79,8 +114,14 @@ public static partial class MetadataReader
     [GeneratedRegex(@"(20\d{2})年度?")]
     private static partial Regex YearPattern();
 
-    [GeneratedRegex(@"(20\d{2})年(\d{1,2})月(\d{1,2})日")]
+    [GeneratedRegex(@"^(20\d{2})年(\d{1,2})月(\d{1,2})日$")]
     private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"^20\d{2}年度?(?:部门|单位)?(?:决算|预算)")]
+    private static partial Regex BareTitle();
+
+    [GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
+    private static partial Regex PartPrefix();
 
     [GeneratedRegex(@"^20\d{2}年度?(.+?)(?:部门|单位)?(?:决算|预算)")]
     private static partial Regex YearThenDepartment();

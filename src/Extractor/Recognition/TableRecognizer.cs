@@ -12,20 +12,17 @@ namespace Extractor.Recognition;
 public sealed class TableRecognizer
 {
     private readonly TemplateCatalog _catalog;
-    private readonly TitleMatcher _titles;
-
     public TableRecognizer(TemplateCatalog catalog)
     {
         _catalog = catalog;
-        _titles = new TitleMatcher(catalog);
     }
 
     public static TableRecognizer Default { get; } = new(TemplateCatalog.Default);
 
-    public TitleMatcher Titles => _titles;
-
-    public IReadOnlyList<RecognizedTable> Recognize(IReadOnlyList<PageLayout> pages, string? defaultUnit = null)
+    /// <summary>Recognises the tables of a document of the given kind (only that kind's templates apply).</summary>
+    public IReadOnlyList<RecognizedTable> Recognize(IReadOnlyList<PageLayout> pages, string kind, string? defaultUnit = null)
     {
+        var titles = new TitleMatcher(new TemplateCatalog(_catalog.Templates.Where(t => t.Kind == kind)));
         var tables = new List<RecognizedTable>();
         RecognizedTable? open = null;
         var openLastPage = 0;
@@ -34,7 +31,7 @@ public sealed class TableRecognizer
             for (var i = 0; i < layout.Grids.Count; i++)
             {
                 var grid = layout.Grids[i];
-                var caption = _titles.Read(layout.LinesAbove(i));
+                var caption = titles.Read(layout.LinesAbove(i));
                 var nextPage = open is not null && i == 0 && IsNextPage(pages, openLastPage, layout.Page.Number);
                 var untitled = caption.Template is null && caption.Title.Length == 0;
                 var sameTitle = caption.Template is not null && caption.Template.Id == open?.Template?.Id;
@@ -53,7 +50,7 @@ public sealed class TableRecognizer
                 var by = "title";
                 if (template is null)
                 {
-                    template = MatchByHeader(grid);
+                    template = MatchByHeader(grid, kind);
                     by = template is null ? "none" : "header";
                 }
                 var bodyStart = HeaderAnalyzer.FindBodyStart(grid);
@@ -110,13 +107,13 @@ public sealed class TableRecognizer
     }
 
     /// <summary>A table without a recognisable title is a template table when exactly one template's header keywords are all in its header.</summary>
-    private TableTemplate? MatchByHeader(CellGrid grid)
+    private TableTemplate? MatchByHeader(CellGrid grid, string kind)
     {
         var bodyStart = HeaderAnalyzer.FindBodyStart(grid);
         var header = string.Concat(Enumerable.Range(0, bodyStart).SelectMany(grid.CellsInRow).Select(c => TextNormalizer.MatchKey(c.Text)));
         if (header.Length == 0) return null;
         var matches = _catalog.Templates
-            .Where(t => t.HeaderKeywords.Count > 0 && t.HeaderKeywords.All(k => header.Contains(TextNormalizer.MatchKey(k), StringComparison.Ordinal)))
+            .Where(t => t.Kind == kind && t.HeaderKeywords.Count > 0 && t.HeaderKeywords.All(k => header.Contains(TextNormalizer.MatchKey(k), StringComparison.Ordinal)))
             .ToList();
         return matches.Count == 1 ? matches[0] : null;
     }

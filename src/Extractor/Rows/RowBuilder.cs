@@ -139,6 +139,13 @@ public static partial class RowBuilder
                 result.Add(row);
                 continue;
             }
+            // GK09 prints its sections either as column groups or as row labels (预算数 / 决算数).
+            var labelled = template.Sections.FirstOrDefault(s => s == row.Name);
+            if (labelled is not null)
+            {
+                result.Add(row with { Section = labelled, Name = string.Empty });
+                continue;
+            }
             // One printed row of GK09 holds both sections; each becomes its own row.
             foreach (var section in template.Sections)
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Extractor.Checks;
 using Extractor.Codes;
 using Extractor.Pdf;
 using Extractor.Recognition;
@@ -16,16 +17,18 @@ namespace Extractor;
 /// </summary>
 public sealed class DocumentExtractor
 {
-    public static DocumentExtractor Default { get; } = new(PdfDocumentReader.Instance, LatticeDetector.Instance, TableRecognizer.Default, CodeRepairer.Instance, TemplateCatalog.Default);
+    public static DocumentExtractor Default { get; } = new(PdfDocumentReader.Instance, LatticeDetector.Instance, TableRecognizer.Default, CodeRepairer.Instance, ConsistencyChecker.Instance, TemplateCatalog.Default);
 
     private readonly PdfDocumentReader _reader;
     private readonly LatticeDetector _lattice;
     private readonly TableRecognizer _recognizer;
     private readonly CodeRepairer _repairer;
+    private readonly ConsistencyChecker _checker;
     private readonly TemplateCatalog _catalog;
 
-    public DocumentExtractor(PdfDocumentReader reader, LatticeDetector lattice, TableRecognizer recognizer, CodeRepairer repairer, TemplateCatalog catalog)
+    public DocumentExtractor(PdfDocumentReader reader, LatticeDetector lattice, TableRecognizer recognizer, CodeRepairer repairer, ConsistencyChecker checker, TemplateCatalog catalog)
     {
+        _checker = checker;
         _reader = reader;
         _lattice = lattice;
         _recognizer = recognizer;
@@ -60,7 +63,10 @@ public sealed class DocumentExtractor
         var tables = recognized.Select(t => RowBuilder.Build(t, warnings)).ToList();
         timings["rows"] = Lap();
 
-        var (repaired, repairs) = _repairer.Repair(tables);
+        var repair = _repairer.Repair(tables);
+        var repaired = repair.Tables;
+        var repairs = repair.Repairs;
+        warnings.AddRange(repair.Warnings);
         timings["repair"] = Lap();
 
         var expected = _catalog.Templates.Where(t => t.Kind == metadata.Kind).Select(t => t.Id).ToList();
@@ -75,7 +81,7 @@ public sealed class DocumentExtractor
             warnings.Add($"{table.Id}: a table on page {table.Source.Pages[0]} matches no template{(table.Source.Title.Length > 0 ? $" (title: {table.Source.Title})" : "")}; it is exported as a generic grid.");
         }
 
-        return new DocumentResult
+        var document = new DocumentResult
         {
             DocId = DocId(sourcePath, sha),
             Source = new SourceInfo(sourcePath, sha, pages.Count),
@@ -85,7 +91,11 @@ public sealed class DocumentExtractor
             Warnings = warnings,
             TimingsMs = timings,
             MissingTables = missing,
+            Text = layouts.Select(l => new PageText(l.Page.Number, l.Lines)).ToList(),
         };
+        var checks = _checker.Run(document);
+        timings["checks"] = Lap();
+        return document with { Checks = checks };
     }
 
     /// <summary>The input's file name without extension, made filesystem-safe, plus the first 8 hex digits of its SHA-256.</summary>

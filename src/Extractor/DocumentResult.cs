@@ -1,3 +1,4 @@
+using Extractor.Checks;
 using Extractor.Codes;
 using Extractor.Recognition;
 using Extractor.Rows;
@@ -15,6 +16,10 @@ public sealed record DocumentResult
     public required DocumentMetadata Metadata { get; init; }
     public required IReadOnlyList<ExtractedTable> Tables { get; init; }
     public IReadOnlyList<CodeRepair> Repairs { get; init; } = [];
+    public IReadOnlyList<CheckResult> Checks { get; init; } = [];
+
+    /// <summary>Each page's text outside its tables (titles, notes, the narrative), for the checks.</summary>
+    public IReadOnlyList<PageText> Text { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public IReadOnlyDictionary<string, long> TimingsMs { get; init; } = new Dictionary<string, long>();
 

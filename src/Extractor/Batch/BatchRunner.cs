@@ -67,7 +67,9 @@ public sealed class BatchRunner
             var message = status == "ok" ? string.Empty :
                 found == 0 ? "No standard table was recognised; see report.md for the tables found." :
                 $"Tables not found: {string.Join(", ", document.MissingTables)}; see report.md.";
-            return new DocumentOutcome(docId, input, status, string.Empty, message, document.Source.Pages, found, 0, 0, clock.ElapsedMilliseconds);
+            var failedChecks = document.Checks.Count(c => c.Status == Checks.CheckStatus.Fail);
+            var warnedChecks = document.Checks.Count(c => c.Status == Checks.CheckStatus.Warn);
+            return new DocumentOutcome(docId, input, status, string.Empty, message, document.Source.Pages, found, failedChecks, warnedChecks, clock.ElapsedMilliseconds);
         }
         catch (AggregateException e) when (e.InnerException is ExtractionException x)
         {

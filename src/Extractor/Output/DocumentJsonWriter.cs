@@ -61,6 +61,25 @@ public static class DocumentJsonWriter
         json.WriteEndArray();
 
         json.WriteStartArray("checks");
+        foreach (var c in document.Checks)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", c.Id);
+            json.WriteStartArray("tables");
+            foreach (var t in c.Tables) json.WriteStringValue(t);
+            json.WriteEndArray();
+            json.WriteString("status", c.Status);
+            WriteNullable(json, "expected", c.Expected);
+            WriteNullable(json, "actual", c.Actual);
+            WriteNullable(json, "difference", c.Difference);
+            WriteNullable(json, "tolerance", c.Tolerance);
+            json.WriteStartArray("pages");
+            foreach (var p in c.Pages) json.WriteNumberValue(p);
+            json.WriteEndArray();
+            json.WriteString("message", c.Message);
+            if (c.Quote is not null) json.WriteString("quote", c.Quote);
+            json.WriteEndObject();
+        }
         json.WriteEndArray();
 
         json.WriteStartArray("warnings");
@@ -73,6 +92,12 @@ public static class DocumentJsonWriter
 
         json.WriteEndObject();
         json.Flush();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } v) json.WriteNumber(name, v);
+        else json.WriteNull(name);
     }
 
     private static void WriteTable(Utf8JsonWriter json, ExtractedTable table)

@@ -42,15 +42,45 @@ public static class ReportMarkdownWriter
             foreach (var (id, r) in unresolved) w.WriteLine($"| {id} | {r.Page} | {r.CodePrinted} | {Cell(r.NamePrinted)} |");
             w.WriteLine();
         }
-        w.WriteLine("## Consistency checks");
-        w.WriteLine();
-        w.WriteLine("No checks are run by this version.");
-        w.WriteLine();
+        WriteChecks(w, document);
         w.WriteLine("## Warnings");
         w.WriteLine();
         if (document.Warnings.Count == 0) w.WriteLine("None.");
         foreach (var warning in document.Warnings) w.WriteLine($"- {warning}");
     }
+
+    private static void WriteChecks(TextWriter w, DocumentResult document)
+    {
+        var checks = document.Checks;
+        int Count(string status) => checks.Count(c => c.Status == status);
+        w.WriteLine("## Consistency checks");
+        w.WriteLine();
+        if (checks.Count == 0)
+        {
+            w.WriteLine("No checks were run.");
+            w.WriteLine();
+            return;
+        }
+        w.WriteLine($"{Count(Checks.CheckStatus.Fail)} failed, {Count(Checks.CheckStatus.Warn)} within rounding, {Count(Checks.CheckStatus.Pass)} passed, {Count(Checks.CheckStatus.Skipped)} skipped.");
+        w.WriteLine();
+        foreach (var (status, heading) in new[] { (Checks.CheckStatus.Fail, "Failed"), (Checks.CheckStatus.Warn, "Within rounding"), (Checks.CheckStatus.Skipped, "Skipped"), (Checks.CheckStatus.Pass, "Passed") })
+        {
+            var group = checks.Where(c => c.Status == status).ToList();
+            if (group.Count == 0) continue;
+            w.WriteLine($"### {heading}");
+            w.WriteLine();
+            w.WriteLine("| check | pages | expected | actual | difference | message |");
+            w.WriteLine("|---|---|---|---|---|---|");
+            foreach (var c in group)
+            {
+                var message = c.Quote is null ? c.Message : $"{c.Message} «{c.Quote}»";
+                w.WriteLine($"| `{c.Id}` | {string.Join(", ", c.Pages)} | {Amount(c.Expected)} | {Amount(c.Actual)} | {Amount(c.Difference)} | {Cell(message)} |");
+            }
+            w.WriteLine();
+        }
+    }
+
+    private static string Amount(decimal? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     private static string Or(string value, string fallback) => value.Length > 0 ? value : fallback;
 

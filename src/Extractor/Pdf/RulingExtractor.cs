@@ -97,28 +97,63 @@ public sealed class RulingExtractor
         }
     }
 
-    /// <summary>Snaps parallel lines that lie close together and joins collinear pieces.</summary>
+    /// <summary>
+    /// Snaps parallel lines that lie close together and joins collinear pieces: a line merges into
+    /// an earlier one only when both its position is within the snap tolerance and its span
+    /// overlaps or nearly touches, so unrelated lines elsewhere on the axis never chain two apart.
+    /// </summary>
     public IReadOnlyList<RulingLine> Merge(IEnumerable<RulingLine> lines)
     {
         var result = new List<RulingLine>();
         foreach (var group in lines.GroupBy(l => l.Orientation))
         {
-            var sorted = group.OrderBy(l => l.Position).ToList();
-            var cluster = new List<RulingLine>();
-            double clusterLast = double.NaN;
-            foreach (var line in sorted)
+            var open = new List<MergedLine>();
+            foreach (var line in group.OrderBy(l => l.Position).ThenBy(l => l.Start))
             {
-                if (cluster.Count > 0 && line.Position - clusterLast > _options.SnapTolerance)
+                for (var i = open.Count - 1; i >= 0; i--)
                 {
-                    result.AddRange(JoinCollinear(cluster));
-                    cluster.Clear();
+                    if (line.Position - open[i].Position <= _options.SnapTolerance) continue;
+                    result.Add(open[i].ToLine(group.Key));
+                    open.RemoveAt(i);
                 }
-                cluster.Add(line);
-                clusterLast = line.Position;
+                var target = open.FirstOrDefault(m => line.Start <= m.End + _options.JoinTolerance && m.Start <= line.End + _options.JoinTolerance);
+                if (target is null) open.Add(new MergedLine(line));
+                else target.Add(line);
             }
-            if (cluster.Count > 0) result.AddRange(JoinCollinear(cluster));
+            result.AddRange(open.Select(m => m.ToLine(group.Key)));
         }
-        return result;
+        return JoinCollinearAll(result);
+    }
+
+    /// <summary>A second pass: pieces merged into separate lines at one position may now touch.</summary>
+    private List<RulingLine> JoinCollinearAll(List<RulingLine> lines)
+    {
+        var joined = new List<RulingLine>();
+        foreach (var group in lines.GroupBy(l => (l.Orientation, Math.Round(l.Position, 1))))
+        {
+            joined.AddRange(JoinCollinear(group.ToList()));
+        }
+        return joined;
+    }
+
+    private sealed class MergedLine(RulingLine first)
+    {
+        private double _weighted = first.Position * Math.Max(first.Length, 0.1);
+        private double _weight = Math.Max(first.Length, 0.1);
+        public double Start { get; private set; } = first.Start;
+        public double End { get; private set; } = first.End;
+        public double Position => _weighted / _weight;
+
+        public void Add(RulingLine line)
+        {
+            var w = Math.Max(line.Length, 0.1);
+            _weighted += line.Position * w;
+            _weight += w;
+            Start = Math.Min(Start, line.Start);
+            End = Math.Max(End, line.End);
+        }
+
+        public RulingLine ToLine(RulingOrientation orientation) => new(orientation, Position, Start, End);
     }
 
     /// <summary>

@@ -33,7 +33,8 @@ public static class PageRotation
         var glyphs = page.Glyphs.Select(g =>
         {
             var box = MapBox(g.Box, map);
-            return g with { Box = box, Baseline = box.Bottom };
+            // Em boxes reach 0.2 em below the baseline (see PdfPageReader).
+            return g with { Box = box, Baseline = box.Bottom - 0.2 * g.FontSize };
         }).ToList();
         var rulings = page.Rulings.Select(r =>
         {

@@ -49,16 +49,18 @@ public static partial class RowBuilder
     private static TableRow? ReadGroup(RecognizedTable table, CellGrid grid, int row, int group, ICollection<string> warnings)
     {
         var columns = table.Columns.Where(c => c.Group == group).ToList();
-        var codeParts = new List<string>();
+        var codeParts = new List<CodePart>();
         GridCell? lastCodeCell = null;
         foreach (var spec in columns.Where(c => c.Role == ColumnRole.Code))
         {
             var cell = grid.At(row, spec.Index);
             if (cell is null || cell.IsEmpty || ReferenceEquals(cell, lastCodeCell)) continue;
             lastCodeCell = cell;
-            codeParts.Add(cell.Text.Replace(" ", ""));
+            // A cell spread over several code columns holds a whole code, whatever its header says.
+            var level = cell.ColumnSpan == 1 && spec.Header.Split('/')[^1] is "类" or "款" or "项" ? spec.Header.Split('/')[^1] : string.Empty;
+            codeParts.Add(new CodePart(level, cell.Text.Replace(" ", "")));
         }
-        var codeText = string.Concat(codeParts);
+        var codeText = string.Concat(codeParts.Select(p => p.Text));
         var nameSpec = columns.FirstOrDefault(c => c.Role == ColumnRole.Name);
         var nameCell = nameSpec is null ? null : grid.At(row, nameSpec.Index);
         var name = nameCell is null || ReferenceEquals(nameCell, lastCodeCell) ? string.Empty : nameCell.Text;
@@ -107,6 +109,8 @@ public static partial class RowBuilder
             Name = NameCleaner.Clean(name),
             Page = page,
             Values = values,
+            CodeParts = code.Length > 0 ? codeParts : [],
+            Group = group,
         };
     }
 

@@ -6,6 +6,12 @@ namespace Extractor.Rows;
 public sealed record CellValue(string Column, decimal Value, int Page, Box Box, string? Section = null);
 
 /// <summary>
+/// The code as printed in one code column: <see cref="Level"/> is 类, 款 or 项 when the table
+/// splits codes over such columns, empty for a column holding whole codes.
+/// </summary>
+public sealed record CodePart(string Level, string Text);
+
+/// <summary>
 /// A normalised row of a table: the fields of facts.csv that belong to the row, and its amounts.
 /// <see cref="Code"/> and <see cref="Name"/> are the repaired values; the printed ones are kept beside them.
 /// </summary>
@@ -22,6 +28,10 @@ public sealed record TableRow
     public string CodeRepair { get; init; } = string.Empty;
     public int Page { get; init; }
     public IReadOnlyList<CellValue> Values { get; init; } = [];
+    /// <summary>The printed code column by column (split 类 | 款 | 项 codes keep their levels).</summary>
+    public IReadOnlyList<CodePart> CodeParts { get; init; } = [];
+    /// <summary>Which side-by-side column group of the printed table the row was read from.</summary>
+    public int Group { get; init; }
 }
 
 /// <summary>A table after row building: its recognition data and its rows.</summary>

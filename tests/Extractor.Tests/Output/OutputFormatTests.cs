@@ -21,7 +21,7 @@ public sealed class OutputFormatTests
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("doc_id,department,year,kind,table,section,line_no,code,code_level,name,column,value,unit,page,code_printed,name_printed,code_repair", lines[0]);
         Assert.Contains(lines, l => l.Contains(",GK03,,,2070808,项,广播电视事务,项目支出,72.00,万元,4,2070808,广播电视事务,none", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains(",GK02,,,207080,项,广播电视事务,本年收入合计,466.39,万元,3,207080,广播电视事务,unresolved", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",GK02,,,2070808,项,广播电视事务,本年收入合计,466.39,万元,3,207080,广播电视事务,document", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",GK06,公用经费,,,,公用经费合计,决算数,44.50,万元,", StringComparison.Ordinal));
     }
 

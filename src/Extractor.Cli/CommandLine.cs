@@ -1,5 +1,6 @@
 using Extractor;
 using Extractor.Batch;
+using Extractor.Codes;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Tables;
@@ -19,6 +20,9 @@ public static class CommandLine
         Usage:
           extractor [INPUT...] [--out DIR] [--format csv|json|both] [--timeout SECONDS]
           extractor grids FILE [PAGE]     print the table grids found on a file's pages
+          extractor codes QUERY... [--catalog FILE]
+                                          look up codes (by code or its beginning) or names
+                                          (by any part) in the classification catalogs
 
         INPUT is a PDF file or a folder (searched recursively for *.pdf). With no INPUT the
         bundled fixtures/ are converted into output/.
@@ -27,6 +31,9 @@ public static class CommandLine
           --out DIR          output folder (default: output/)
           --format FORMAT    csv, json or both (default: both)
           --timeout SECONDS  give up on a document after this long (default: 300)
+          --catalog FILE     add a classification catalog (CSV with columns code,name) to
+                             the evidence for repairing codes; may be repeated
+          --no-batch-codes   do not use codes printed by other documents of the batch
           -h, --help         this text
 
         Exit codes: 0 every input converted (some may be 'partial', see documents.csv);
@@ -36,11 +43,14 @@ public static class CommandLine
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length > 0 && args[0] == "grids") return Grids(args.Skip(1).ToArray(), stdout, stderr);
+        if (args.Length > 0 && args[0] == "codes") return Codes(args.Skip(1).ToArray(), stdout, stderr);
 
         var inputs = new List<string>();
         string? outDir = null;
         var format = OutputFormat.Both;
         var timeout = TimeSpan.FromSeconds(300);
+        var catalogs = new List<string>();
+        var batchCodes = true;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -70,6 +80,13 @@ public static class CommandLine
                     }
                     timeout = TimeSpan.FromSeconds(seconds);
                     break;
+                case "--catalog":
+                    if (++i >= args.Length) return Fail(stderr, "--catalog needs a CSV file.");
+                    catalogs.Add(args[i]);
+                    break;
+                case "--no-batch-codes":
+                    batchCodes = false;
+                    break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1) return Fail(stderr, $"unknown option '{arg}'.");
                     inputs.Add(arg);
@@ -77,6 +94,7 @@ public static class CommandLine
             }
         }
 
+        if (!TryLoadCatalog(catalogs, stderr, out var catalog)) return UsageError;
         var root = RepositoryRoot();
         if (inputs.Count == 0)
         {
@@ -89,14 +107,14 @@ public static class CommandLine
         var files = InputExpander.Expand(inputs);
         if (files.Count == 0) return Fail(stderr, "the inputs hold no PDF files.");
 
-        var runner = new BatchRunner(DocumentExtractor.Default);
+        var runner = new BatchRunner(DocumentExtractor.Default.WithRepairer(new CodeRepairer(catalog)));
         var progress = new SynchronousProgress<BatchProgress>(p =>
         {
             var o = p.Last;
             var detail = o.Failed ? $"{o.ErrorCode}: {o.Message}" : $"{o.Status}, {o.TablesFound} tables, {o.Pages} pages";
             stderr.WriteLine($"[{p.Done}/{p.Total}] {o.Source}: {detail} ({o.ElapsedMs} ms)");
         });
-        var outcomes = runner.Run(files, new BatchOptions { OutputDirectory = outDir, Format = format, PerDocumentTimeout = timeout }, progress);
+        var outcomes = runner.Run(files, new BatchOptions { OutputDirectory = outDir, Format = format, PerDocumentTimeout = timeout, BatchCodeEvidence = batchCodes }, progress);
         var failed = outcomes.Count(o => o.Failed);
         var partial = outcomes.Count(o => o.Status == "partial");
         stderr.WriteLine($"{outcomes.Count} inputs: {outcomes.Count - failed - partial} ok, {partial} partial, {failed} failed. Output in {Path.GetFullPath(outDir)}");
@@ -118,6 +136,67 @@ public static class CommandLine
             if (File.Exists(Path.Combine(dir.FullName, "Extractor.sln"))) return dir.FullName;
         }
         return Directory.GetCurrentDirectory();
+    }
+
+    private static bool TryLoadCatalog(IReadOnlyList<string> files, TextWriter stderr, out ClassificationCatalog catalog)
+    {
+        catalog = ClassificationCatalog.Embedded;
+        foreach (var file in files)
+        {
+            try
+            {
+                using var reader = new StreamReader(file);
+                catalog = catalog.With(ClassificationCatalog.ReadCsv(reader, Path.GetFileName(file)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or CsvHelper.CsvHelperException)
+            {
+                Fail(stderr, $"cannot read the catalog {file}: {e.Message}");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary><c>extractor codes QUERY…</c>: every catalog entry whose code begins with, or whose name contains, a query.</summary>
+    private static int Codes(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var queries = new List<string>();
+        var catalogs = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--catalog")
+            {
+                if (++i >= args.Length) return Fail(stderr, "--catalog needs a CSV file.");
+                catalogs.Add(args[i]);
+            }
+            else
+            {
+                queries.Add(args[i]);
+            }
+        }
+        if (queries.Count == 0) return Fail(stderr, "codes needs a code or a name to look up.");
+        if (!TryLoadCatalog(catalogs, stderr, out var catalog)) return UsageError;
+        var found = 0;
+        foreach (var query in queries)
+        {
+            var key = TextNormalizer.MatchKey(query);
+            var matches = catalog.Entries
+                .Where(e => query.All(char.IsAsciiDigit)
+                    ? e.Code.StartsWith(query, StringComparison.Ordinal)
+                    : e.Names.Any(n => TextNormalizer.MatchKey(n).Contains(key, StringComparison.Ordinal)))
+                .OrderBy(e => e.Code, StringComparer.Ordinal)
+                .ToList();
+            if (matches.Count == 0) stdout.WriteLine($"{query}: not in the catalogs (unknown is not invalid: the catalogs are observed lists)");
+            foreach (var e in matches)
+            {
+                var level = CodeLevels.LevelOf(e.Code, e.System);
+                var system = e.System == CodeSystem.Function ? "支出功能分类" : "支出经济分类";
+                var others = e.Names.Count > 1 ? $" (also printed as {string.Join(", ", e.Names.Skip(1))})" : "";
+                stdout.WriteLine($"{e.Code}\t{e.Name}\t{level}\t{system}\tseen in {e.Sources}{others}");
+                found++;
+            }
+        }
+        return found > 0 ? Success : SomeInputsFailed;
     }
 
     private static int Grids(string[] args, TextWriter stdout, TextWriter stderr)

@@ -36,6 +36,11 @@ public sealed class DocumentExtractor
         _catalog = catalog;
     }
 
+    public CodeRepairer Repairer => _repairer;
+
+    /// <summary>The same pipeline with another code repairer (a user's catalog, a batch's codes).</summary>
+    public DocumentExtractor WithRepairer(CodeRepairer repairer) => new(_reader, _lattice, _recognizer, repairer, _checker, _catalog);
+
     public DocumentResult Extract(byte[] bytes, string sourcePath, CancellationToken cancellationToken = default)
     {
         var timings = new Dictionary<string, long>();

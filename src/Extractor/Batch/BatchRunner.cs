@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Extractor.Codes;
 using Extractor.Output;
 using Extractor.Rows;
 
@@ -22,19 +23,49 @@ public sealed class BatchRunner
         Directory.CreateDirectory(options.OutputDirectory);
         var outcomes = new List<DocumentOutcome>(inputs.Count);
         var failed = 0;
+        var books = new Dictionary<string, CodeBook>();
+        var pending = new List<(int Index, string Year)>();
         foreach (var input in inputs)
         {
-            var outcome = RunOne(input, options);
+            var (outcome, document) = RunOne(input, options, _extractor);
+            if (document is not null)
+            {
+                CollectCodes(document, books);
+                if (options.BatchCodeEvidence && HasUnresolved(document)) pending.Add((outcomes.Count, document.Metadata.Year));
+            }
             outcomes.Add(outcome);
             if (outcome.Failed) failed++;
             progress?.Report(new BatchProgress(outcomes.Count, inputs.Count, failed, outcome));
+        }
+
+        // Second pass: codes still unresolved may be printed in full by another document of the
+        // same year. Only the documents that need it are converted again; the book is complete by
+        // now, so the result does not depend on the order of the inputs.
+        foreach (var (index, year) in pending)
+        {
+            if (!books.TryGetValue(year, out var book) || book.Count == 0) continue;
+            var (outcome, _) = RunOne(inputs[index], options, _extractor.WithRepairer(_extractor.Repairer.WithBatch(book)));
+            outcomes[index] = outcome;
         }
         WriteBatchFacts(options, outcomes);
         AtomicFile.WriteText(Path.Combine(options.OutputDirectory, "documents.csv"), w => WriteDocuments(w, outcomes));
         return outcomes;
     }
 
-    private DocumentOutcome RunOne(string input, BatchOptions options)
+    private static bool HasUnresolved(DocumentResult document) =>
+        document.TemplateTables.Any(t => t.Rows.Any(r => r.CodeRepair == CodeEvidence.Unresolved));
+
+    /// <summary>Codes a document prints in full (not repaired), by fiscal year: batch evidence for the others.</summary>
+    private static void CollectCodes(DocumentResult document, Dictionary<string, CodeBook> books)
+    {
+        if (!books.TryGetValue(document.Metadata.Year, out var book)) books[document.Metadata.Year] = book = new CodeBook();
+        foreach (var row in document.TemplateTables.SelectMany(t => t.Rows))
+        {
+            if (row.CodeRepair == CodeEvidence.None && row.Code.Length > 3) book.Add(row.Code, row.Name);
+        }
+    }
+
+    private static (DocumentOutcome Outcome, DocumentResult? Document) RunOne(string input, BatchOptions options, DocumentExtractor extractor)
     {
         var clock = Stopwatch.StartNew();
         byte[] bytes;
@@ -45,20 +76,20 @@ public sealed class BatchRunner
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var code = e is FileNotFoundException or DirectoryNotFoundException ? ErrorCodes.NotFound : ErrorCodes.Corrupt;
-            return Failure(DocumentExtractor.DocId(input, new string('0', 64)), input, code,
-                code == ErrorCodes.NotFound ? "The input file does not exist; check the path." : $"The input could not be read ({e.Message}).", 0, clock);
+            return (Failure(DocumentExtractor.DocId(input, new string('0', 64)), input, code,
+                code == ErrorCodes.NotFound ? "The input file does not exist; check the path." : $"The input could not be read ({e.Message}).", 0, clock), null);
         }
 
         var docId = DocumentExtractor.DocId(input, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         try
         {
             using var cancel = new CancellationTokenSource();
-            var work = Task.Run(() => _extractor.Extract(bytes, input, cancel.Token), cancel.Token);
+            var work = Task.Run(() => extractor.Extract(bytes, input, cancel.Token), cancel.Token);
             if (!work.Wait(options.PerDocumentTimeout))
             {
                 cancel.Cancel();
-                return Failure(docId, input, ErrorCodes.Timeout,
-                    $"Converting the document took longer than {options.PerDocumentTimeout.TotalSeconds:0} s and was stopped; raise --timeout or report the file.", 0, clock);
+                return (Failure(docId, input, ErrorCodes.Timeout,
+                    $"Converting the document took longer than {options.PerDocumentTimeout.TotalSeconds:0} s and was stopped; raise --timeout or report the file.", 0, clock), null);
             }
             var document = work.Result;
             DocumentWriter.Write(options.OutputDirectory, document, options.Format);
@@ -69,17 +100,17 @@ public sealed class BatchRunner
                 $"Tables not found: {string.Join(", ", document.MissingTables)}; see report.md.";
             var failedChecks = document.Checks.Count(c => c.Status == Checks.CheckStatus.Fail);
             var warnedChecks = document.Checks.Count(c => c.Status == Checks.CheckStatus.Warn);
-            return new DocumentOutcome(docId, input, status, string.Empty, message, document.Source.Pages, found, failedChecks, warnedChecks, clock.ElapsedMilliseconds);
+            return (new DocumentOutcome(docId, input, status, string.Empty, message, document.Source.Pages, found, failedChecks, warnedChecks, clock.ElapsedMilliseconds), document);
         }
         catch (AggregateException e) when (e.InnerException is ExtractionException x)
         {
-            return Failure(docId, input, x.Code, x.Message, 0, clock);
+            return (Failure(docId, input, x.Code, x.Message, 0, clock), null);
         }
         catch (AggregateException e)
         {
             var inner = e.InnerException ?? e;
-            return Failure(docId, input, ErrorCodes.Internal,
-                $"The extractor failed on this file ({inner.GetType().Name}: {inner.Message}); please report it with the file." + (Environment.GetEnvironmentVariable("EXTRACTOR_DEBUG") is { Length: > 0 } ? "\n" + inner : ""), 0, clock);
+            return (Failure(docId, input, ErrorCodes.Internal,
+                $"The extractor failed on this file ({inner.GetType().Name}: {inner.Message}); please report it with the file." + (Environment.GetEnvironmentVariable("EXTRACTOR_DEBUG") is { Length: > 0 } ? "\n" + inner : ""), 0, clock), null);
         }
     }
 

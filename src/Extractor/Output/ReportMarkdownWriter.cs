@@ -30,23 +30,45 @@ public static class ReportMarkdownWriter
             w.WriteLine($"**Missing:** {string.Join(", ", document.MissingTables)}");
             w.WriteLine();
         }
-        var unresolved = document.TemplateTables.SelectMany(t => t.Rows.Where(r => r.CodeRepair == "unresolved").Select(r => (t.Id, r))).ToList();
-        if (unresolved.Count > 0)
-        {
-            w.WriteLine("## Codes left unresolved");
-            w.WriteLine();
-            w.WriteLine("The PDF prints these codes cut short; `code` keeps the printed value.");
-            w.WriteLine();
-            w.WriteLine("| table | page | printed code | name |");
-            w.WriteLine("|---|---|---|---|");
-            foreach (var (id, r) in unresolved) w.WriteLine($"| {id} | {r.Page} | {r.CodePrinted} | {Cell(r.NamePrinted)} |");
-            w.WriteLine();
-        }
+        WriteRepairs(w, document);
         WriteChecks(w, document);
         w.WriteLine("## Warnings");
         w.WriteLine();
         if (document.Warnings.Count == 0) w.WriteLine("None.");
         foreach (var warning in document.Warnings) w.WriteLine($"- {warning}");
+    }
+
+    private static void WriteRepairs(TextWriter w, DocumentResult document)
+    {
+        var repairs = document.Repairs;
+        if (repairs.Count == 0) return;
+        w.WriteLine("## Codes and names repaired");
+        w.WriteLine();
+        var counts = repairs.GroupBy(r => r.Evidence).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+        w.WriteLine($"By evidence: {string.Join(", ", counts)}.");
+        w.WriteLine();
+        var unresolved = repairs.Where(r => r.Evidence == Codes.CodeEvidence.Unresolved).ToList();
+        if (unresolved.Count > 0)
+        {
+            w.WriteLine("### Left unresolved");
+            w.WriteLine();
+            w.WriteLine("`code` keeps what the PDF prints; nothing was guessed.");
+            w.WriteLine();
+            w.WriteLine("| table | page | printed code | name | why |");
+            w.WriteLine("|---|---|---|---|---|");
+            foreach (var r in unresolved) w.WriteLine($"| {r.Table} | {r.Page} | {r.CodePrinted} | {Cell(r.NamePrinted)} | {Cell(r.Detail)} |");
+            w.WriteLine();
+        }
+        var done = repairs.Where(r => r.Evidence != Codes.CodeEvidence.Unresolved).ToList();
+        if (done.Count > 0)
+        {
+            w.WriteLine("### Repaired");
+            w.WriteLine();
+            w.WriteLine("| table | page | printed | repaired | evidence | detail |");
+            w.WriteLine("|---|---|---|---|---|---|");
+            foreach (var r in done) w.WriteLine($"| {r.Table} | {r.Page} | {r.CodePrinted} {Cell(r.NamePrinted)} | {r.Code} {Cell(r.Name)} | {r.Evidence} | {Cell(r.Detail)} |");
+            w.WriteLine();
+        }
     }
 
     private static void WriteChecks(TextWriter w, DocumentResult document)

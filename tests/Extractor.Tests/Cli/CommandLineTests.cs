@@ -46,4 +46,43 @@ public sealed class CommandLineTests
         Assert.Contains("--format", stdout.ToString());
         Assert.Contains("Exit codes", stdout.ToString());
     }
+
+    [Fact]
+    public void Codes_looks_up_by_code_prefix_and_by_name_and_says_when_a_code_is_unknown()
+    {
+        var stdout = new StringWriter();
+        Assert.Equal(CommandLine.Success, CommandLine.Run(["codes", "3010", "养老保险缴费支出"], stdout, new StringWriter()));
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("30108\t机关事业单位基本养老保险缴费\t款", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("2080505\t机关事业单位基本养老保险缴费支出\t项", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("302", StringComparison.Ordinal));
+
+        stdout = new StringWriter();
+        Assert.Equal(CommandLine.SomeInputsFailed, CommandLine.Run(["codes", "2070808"], stdout, new StringWriter()));
+        Assert.Contains("not in the catalogs", stdout.ToString());
+    }
+
+    [Fact]
+    public void A_user_catalog_is_added_to_the_lookup_and_a_bad_one_is_a_usage_error()
+    {
+        var dir = Directory.CreateTempSubdirectory("extractor-catalog-").FullName;
+        try
+        {
+            var mine = Path.Combine(dir, "mine.csv");
+            File.WriteAllText(mine, "code,name\n2070808,广播电视事务\n");
+            var stdout = new StringWriter();
+            Assert.Equal(CommandLine.Success, CommandLine.Run(["codes", "2070808", "--catalog", mine], stdout, new StringWriter()));
+            Assert.StartsWith("2070808\t广播电视事务\t项", stdout.ToString());
+
+            var bad = Path.Combine(dir, "bad.csv");
+            File.WriteAllText(bad, "id,label\n1,x\n");
+            var stderr = new StringWriter();
+            Assert.Equal(CommandLine.UsageError, CommandLine.Run(["--catalog", bad, "--out", dir], new StringWriter(), stderr));
+            Assert.Contains("bad.csv", stderr.ToString());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -42,8 +42,8 @@ public static class CommandLine
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length > 0 && args[0] == "grids") return Grids(args.Skip(1).ToArray(), stdout, stderr);
-        if (args.Length > 0 && args[0] == "codes") return Codes(args.Skip(1).ToArray(), stdout, stderr);
+        if (args.Length > 0 && args[0] == "grids") return GridsCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
+        if (args.Length > 0 && args[0] == "codes") return CodesCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
 
         var inputs = new List<string>();
         string? outDir = null;
@@ -94,7 +94,7 @@ public static class CommandLine
             }
         }
 
-        if (!TryLoadCatalog(catalogs, stderr, out var catalog)) return UsageError;
+        if (!CodesCommand.TryLoadCatalog(catalogs, stderr, out var catalog)) return UsageError;
         var root = RepositoryRoot();
         if (inputs.Count == 0)
         {
@@ -121,7 +121,7 @@ public static class CommandLine
         return failed > 0 ? SomeInputsFailed : Success;
     }
 
-    private static int Fail(TextWriter stderr, string message)
+    internal static int Fail(TextWriter stderr, string message)
     {
         stderr.WriteLine($"extractor: {message}");
         stderr.WriteLine("Run 'extractor --help' for usage.");
@@ -129,7 +129,7 @@ public static class CommandLine
     }
 
     /// <summary>The folder holding Extractor.sln above the current folder, else the current folder.</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
@@ -138,100 +138,7 @@ public static class CommandLine
         return Directory.GetCurrentDirectory();
     }
 
-    private static bool TryLoadCatalog(IReadOnlyList<string> files, TextWriter stderr, out ClassificationCatalog catalog)
-    {
-        catalog = ClassificationCatalog.Embedded;
-        foreach (var file in files)
-        {
-            try
-            {
-                using var reader = new StreamReader(file);
-                catalog = catalog.With(ClassificationCatalog.ReadCsv(reader, Path.GetFileName(file)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or CsvHelper.CsvHelperException)
-            {
-                Fail(stderr, $"cannot read the catalog {file}: {e.Message}");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /// <summary><c>extractor codes QUERY…</c>: every catalog entry whose code begins with, or whose name contains, a query.</summary>
-    private static int Codes(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        var queries = new List<string>();
-        var catalogs = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--catalog")
-            {
-                if (++i >= args.Length) return Fail(stderr, "--catalog needs a CSV file.");
-                catalogs.Add(args[i]);
-            }
-            else
-            {
-                queries.Add(args[i]);
-            }
-        }
-        if (queries.Count == 0) return Fail(stderr, "codes needs a code or a name to look up.");
-        if (!TryLoadCatalog(catalogs, stderr, out var catalog)) return UsageError;
-        var found = 0;
-        foreach (var query in queries)
-        {
-            var key = TextNormalizer.MatchKey(query);
-            var matches = catalog.Entries
-                .Where(e => query.All(char.IsAsciiDigit)
-                    ? e.Code.StartsWith(query, StringComparison.Ordinal)
-                    : e.Names.Any(n => TextNormalizer.MatchKey(n).Contains(key, StringComparison.Ordinal)))
-                .OrderBy(e => e.Code, StringComparer.Ordinal)
-                .ToList();
-            if (matches.Count == 0) stdout.WriteLine($"{query}: not in the catalogs (unknown is not invalid: the catalogs are observed lists)");
-            foreach (var e in matches)
-            {
-                var level = CodeLevels.LevelOf(e.Code, e.System);
-                var system = e.System == CodeSystem.Function ? "支出功能分类" : "支出经济分类";
-                var others = e.Names.Count > 1 ? $" (also printed as {string.Join(", ", e.Names.Skip(1))})" : "";
-                stdout.WriteLine($"{e.Code}\t{e.Name}\t{level}\t{system}\tseen in {e.Sources}{others}");
-                found++;
-            }
-        }
-        return found > 0 ? Success : SomeInputsFailed;
-    }
-
-    private static int Grids(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (args.Length == 0) return Fail(stderr, "grids needs a PDF file.");
-        var only = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 0;
-        IReadOnlyList<PageModel> pages;
-        try
-        {
-            pages = PdfDocumentReader.Instance.Read(File.ReadAllBytes(args[0]));
-        }
-        catch (ExtractionException e)
-        {
-            stderr.WriteLine($"{e.Code}: {e.Message}");
-            return SomeInputsFailed;
-        }
-        foreach (var page in pages.Where(p => only == 0 || p.Number == only))
-        {
-            foreach (var grid in LatticeDetector.Instance.Detect(page))
-            {
-                stdout.WriteLine(grid);
-                for (var r = 0; r < grid.Rows; r++)
-                {
-                    stdout.WriteLine(string.Join(" | ", Enumerable.Range(0, grid.Columns).Select(c =>
-                    {
-                        var cell = grid.At(r, c);
-                        return cell is null ? "?" : cell.Row == r && cell.Column == c ? cell.Text : "^";
-                    })));
-                }
-            }
-        }
-        return Success;
-    }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
     }

@@ -1,0 +1,43 @@
+using Extractor;
+using Extractor.Codes;
+using Extractor.Pdf;
+using Extractor.Tables;
+using static Extractor.Cli.CommandLine;
+
+namespace Extractor.Cli;
+
+/// <summary><c>extractor grids</c>: print the table grids the detector finds, for diagnosis.</summary>
+internal static class GridsCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0) return Fail(stderr, "grids needs a PDF file.");
+        var only = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 0;
+        IReadOnlyList<PageModel> pages;
+        try
+        {
+            pages = PdfDocumentReader.Instance.Read(File.ReadAllBytes(args[0]));
+        }
+        catch (ExtractionException e)
+        {
+            stderr.WriteLine($"{e.Code}: {e.Message}");
+            return SomeInputsFailed;
+        }
+        foreach (var page in pages.Where(p => only == 0 || p.Number == only))
+        {
+            foreach (var grid in LatticeDetector.Instance.Detect(page))
+            {
+                stdout.WriteLine(grid);
+                for (var r = 0; r < grid.Rows; r++)
+                {
+                    stdout.WriteLine(string.Join(" | ", Enumerable.Range(0, grid.Columns).Select(c =>
+                    {
+                        var cell = grid.At(r, c);
+                        return cell is null ? "?" : cell.Row == r && cell.Column == c ? cell.Text : "^";
+                    })));
+                }
+            }
+        }
+        return Success;
+    }
+}

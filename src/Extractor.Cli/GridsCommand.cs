@@ -23,9 +23,10 @@ internal static class GridsCommand
             stderr.WriteLine($"{e.Code}: {e.Message}");
             return SomeInputsFailed;
         }
-        foreach (var page in pages.Where(p => only == 0 || p.Number == only))
+        var layouts = pages.Select(p => Recognition.PageLayout.Build(p, LatticeDetector.Instance.Detect(p))).ToList();
+        foreach (var layout in Recognition.StreamTableFinder.Default.AddStreamTables(layouts).Where(l => only == 0 || l.Page.Number == only))
         {
-            foreach (var grid in LatticeDetector.Instance.Detect(page))
+            foreach (var grid in layout.Grids)
             {
                 stdout.WriteLine(grid);
                 for (var r = 0; r < grid.Rows; r++)

@@ -57,6 +57,8 @@ public sealed class DocumentExtractor
             cancellationToken.ThrowIfCancellationRequested();
             layouts.Add(PageLayout.Build(page, _lattice.Detect(page)));
         }
+        var withStreams = StreamTableFinder.Default.AddStreamTables(layouts);
+        layouts = withStreams.ToList();
         timings["detect"] = Lap();
 
         var kind = MetadataReader.DetectKind(layouts);

@@ -173,6 +173,18 @@ public static class ColumnMapper
     /// </summary>
     internal static int BestAliasScore(IReadOnlyList<string> keys, TemplateColumn target)
     {
+        var best = BestAliasScoreOf(keys, target);
+        // A label wrapped over two header lines ("附属单位上缴收" over "入") reads as one label.
+        if (keys.Count >= 2)
+        {
+            var joined = keys.Take(keys.Count - 2).Append(keys[^2] + keys[^1]).ToList();
+            best = Math.Max(best, BestAliasScoreOf(joined, target));
+        }
+        return best;
+    }
+
+    private static int BestAliasScoreOf(IReadOnlyList<string> keys, TemplateColumn target)
+    {
         var best = 0;
         foreach (var alias in target.Aliases)
         {

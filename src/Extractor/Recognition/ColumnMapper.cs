@@ -25,6 +25,9 @@ public static class ColumnMapper
         var groups = AssignGroups(roles);
         FillMissingNames(grid, bodyStart, roles, groups);
 
+        var columnSections = Enumerable.Range(0, grid.Columns).Select(c => SectionOf(paths[c], template)).ToArray();
+        if (template is { Layout: TableLayout.Single, Sections.Count: >= 2 }) InferSections(paths, roles, columnSections, template, sections);
+
         var specs = new ColumnSpec[grid.Columns];
         var taken = new HashSet<(int Group, string? Section, string Column)>();
         // Exact header matches claim their canonical column first, so a truncated label
@@ -32,7 +35,7 @@ public static class ColumnMapper
         var candidates = new List<(int Column, string? Section, TemplateColumn Target, int Score)>();
         for (var c = 0; c < grid.Columns; c++)
         {
-            var section = SectionOf(paths[c], template);
+            var section = columnSections[c];
             if (roles[c] != ColumnRole.Amount || template is null) continue;
             var keys = paths[c].Select(TextNormalizer.MatchKey).Where(k => !sections.Contains(k)).ToList();
             foreach (var target in template.Columns)
@@ -59,9 +62,35 @@ public static class ColumnMapper
             {
                 column = assigned.TryGetValue(c, out var canonical) ? canonical : OwnHeader(paths[c], template);
             }
-            specs[c] = new ColumnSpec(c, roles[c], header, groups[c], SectionOf(paths[c], template), column);
+            specs[c] = new ColumnSpec(c, roles[c], header, groups[c], columnSections[c], column);
         }
         return specs;
+    }
+
+    /// <summary>
+    /// Columns whose header does not name their section (a label such as 预算数 printed once over
+    /// its block, without rules to show the block): a header repeated once per section belongs to
+    /// the sections in order (the first 合计 to 预算数, the second to 决算数); the rest take the
+    /// section of the nearest column on their left that has one.
+    /// </summary>
+    private static void InferSections(IReadOnlyList<IReadOnlyList<string>> paths, ColumnRole[] roles, string?[] sectionOf, TableTemplate template, List<string> sectionKeys)
+    {
+        var amounts = Enumerable.Range(0, roles.Length).Where(c => roles[c] == ColumnRole.Amount).ToList();
+        if (amounts.All(c => sectionOf[c] is not null)) return;
+        string Leaf(int c) => paths[c].Select(TextNormalizer.MatchKey).LastOrDefault(k => !sectionKeys.Contains(k)) ?? string.Empty;
+        foreach (var group in amounts.GroupBy(Leaf).Where(g => g.Key.Length > 0 && g.Count() == template.Sections.Count))
+        {
+            var columns = group.ToList();
+            for (var i = 0; i < columns.Count; i++) sectionOf[columns[i]] ??= template.Sections[i];
+        }
+        string? last = null;
+        foreach (var c in amounts)
+        {
+            if (sectionOf[c] is not null) last = sectionOf[c];
+            else sectionOf[c] = last;
+        }
+        var first = amounts.Select(c => sectionOf[c]).FirstOrDefault(s => s is not null);
+        foreach (var c in amounts) sectionOf[c] ??= first;
     }
 
     /// <summary>A header outside the template keeps its own text, levels joined by '/'.</summary>
@@ -174,10 +203,11 @@ public static class ColumnMapper
     internal static int BestAliasScore(IReadOnlyList<string> keys, TemplateColumn target)
     {
         var best = BestAliasScoreOf(keys, target);
-        // A label wrapped over two header lines ("附属单位上缴收" over "入") reads as one label.
-        if (keys.Count >= 2)
+        // A label wrapped over several header lines ("附属单位上缴收" over "入", "一般公共" / "预算" /
+        // "财政拨款") reads as one label: try its last levels joined.
+        for (var n = 2; n <= keys.Count; n++)
         {
-            var joined = keys.Take(keys.Count - 2).Append(keys[^2] + keys[^1]).ToList();
+            var joined = keys.Take(keys.Count - n).Append(string.Concat(keys.Skip(keys.Count - n))).ToList();
             best = Math.Max(best, BestAliasScoreOf(joined, target));
         }
         return best;

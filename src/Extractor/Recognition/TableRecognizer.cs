@@ -36,8 +36,10 @@ public sealed class TableRecognizer
                 var untitled = caption.Template is null && caption.Title.Length == 0;
                 var sameTitle = caption.Template is not null && caption.Template.Id == open?.Template?.Id;
                 var continues = nextPage && (untitled || sameTitle);
-                if (continues && open is not null && Compatible(open, grid))
+                var aligned = continues && open is not null ? Align(open.Parts[0].Grid, grid) : null;
+                if (aligned is not null && open is not null)
                 {
+                    grid = aligned;
                     var body = ContinuationBodyStart(open, grid);
                     var index = tables.IndexOf(open);
                     open = open with { Parts = [.. open.Parts, new TablePart(grid, body)] };
@@ -83,8 +85,33 @@ public sealed class TableRecognizer
         return between is not null && between.Grids.Count == 0 && between.Page.Glyphs.Count < 20;
     }
 
-    private static bool Compatible(RecognizedTable open, CellGrid grid) =>
-        open.Parts[0].Grid.Columns == grid.Columns;
+    /// <summary>
+    /// The continuation laid on the first part's columns, or null when it does not fit them. A page
+    /// that drops a few vertical rules (codes merged over 类 | 款 | 项) has fewer columns, but each
+    /// of its column edges is one of the first part's: its cells then span those columns.
+    /// </summary>
+    internal static CellGrid? Align(CellGrid first, CellGrid next)
+    {
+        if (first.Columns == next.Columns) return next;
+        const double tolerance = 3.0;
+        int IndexOf(double x) => first.ColumnEdges.Select((e, i) => (Distance: Math.Abs(e - x), i)).Where(d => d.Distance <= tolerance).Select(d => d.i).DefaultIfEmpty(-1).First();
+        var map = next.ColumnEdges.Select(IndexOf).ToList();
+        if (map.Any(i => i < 0) || map.Zip(map.Skip(1)).Any(p => p.Second <= p.First)) return null;
+        var cells = next.Cells.Select(c => c with
+        {
+            Column = map[c.Column],
+            ColumnSpan = map[c.Column + c.ColumnSpan] - map[c.Column],
+        }).ToList();
+        // Positions before the first mapped edge or after the last stay empty.
+        var covered = new bool[next.Rows, first.Columns];
+        foreach (var c in cells)
+            for (var r = c.Row; r <= c.LastRow; r++)
+                for (var k = c.Column; k <= c.LastColumn; k++) covered[r, k] = true;
+        for (var r = 0; r < next.Rows; r++)
+            for (var k = 0; k < first.Columns; k++)
+                if (!covered[r, k]) cells.Add(new GridCell(r, k, 1, 1, new Pdf.Box(first.ColumnEdges[k], next.RowEdges[r], first.ColumnEdges[k + 1], next.RowEdges[r + 1]), string.Empty));
+        return new CellGrid(next.Page, next.Method, next.RowEdges, first.ColumnEdges, cells);
+    }
 
     /// <summary>A continuation's header rows are dropped when they repeat the first part's header.</summary>
     private static int ContinuationBodyStart(RecognizedTable open, CellGrid grid)

@@ -29,12 +29,11 @@ public static partial class RowBuilder
                     var draft = ReadGroup(table, grid, r, group, warnings);
                     if (draft is null) continue;
                     var hasLabel = draft.CodePrinted.Length > 0 || draft.NamePrinted.Length > 0 || draft.LineNo.Length > 0;
-                    if (!hasLabel && draft.Values.Count > 0 && labelRows.TryGetValue(group, out var label)
-                        && label.GridRow == r - 1 && rows[label.Index].Values.Count == 0)
+                    if (!hasLabel && draft.Values.Count > 0 && LabelAbove(labelRows, rows, group, r) is { } labelIndex)
                     {
                         // Amounts printed on the line below their label (a total whose figures sit
                         // under it) belong to that label.
-                        rows[label.Index] = rows[label.Index] with { Values = draft.Values };
+                        rows[labelIndex] = rows[labelIndex] with { Values = draft.Values };
                         continue;
                     }
                     if (!hasLabel && draft.Values.Count == 0) continue;
@@ -44,6 +43,23 @@ public static partial class RowBuilder
             }
         }
         return new ExtractedTable(table, SplitBySection(table.Template, rows));
+    }
+
+    /// <summary>
+    /// The label row on the grid row just above that is still waiting for its amounts: the same
+    /// column group's, else the nearest group to the left (a label printed across two blocks, as
+    /// 公用经费合计 over GK06's last two blocks, stands in the first of them).
+    /// </summary>
+    private static int? LabelAbove(Dictionary<int, (int Index, int GridRow)> labelRows, List<TableRow> rows, int group, int gridRow)
+    {
+        foreach (var g in labelRows.Keys.Where(g => g <= group).OrderByDescending(g => g))
+        {
+            var (index, row) = labelRows[g];
+            if (row != gridRow - 1) continue;
+            if (rows[index].Values.Count == 0) return index;
+            if (g == group) return null;
+        }
+        return null;
     }
 
     private static TableRow? ReadGroup(RecognizedTable table, CellGrid grid, int row, int group, ICollection<string> warnings)
@@ -116,7 +132,9 @@ public static partial class RowBuilder
 
     private static string GroupSection(RecognizedTable table, List<ColumnSpec> columns)
     {
-        var named = columns.Select(c => c.Section).FirstOrDefault(s => s is not null);
+        // The section over the group's name column first: a spanning label may reach past its block.
+        var named = columns.Where(c => c.Role == ColumnRole.Name).Select(c => c.Section).FirstOrDefault(s => s is not null)
+                    ?? columns.Select(c => c.Section).FirstOrDefault(s => s is not null);
         if (named is not null) return named;
         var sections = table.Template?.Sections ?? [];
         if (table.Template?.Layout == TableLayout.Summary && sections.Count > 0)

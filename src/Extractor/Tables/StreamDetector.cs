@@ -6,7 +6,7 @@ public sealed record StreamOptions
 {
     /// <summary>A gap wider than this share of the font size ends a token.</summary>
     public double TokenGap { get; init; } = 0.5;
-    /// <summary>Where digits meet CJK text, a gap wider than this share of the font size ends a token.</summary>
+    /// <summary>Where digits meet CJK text or other digits, a gap wider than this share of the font size ends a token.</summary>
     public double ScriptChangeGap { get; init; } = 0.12;
     /// <summary>Alignment tolerance, as a share of the font size.</summary>
     public double AlignTolerance { get; init; } = 0.9;
@@ -40,9 +40,16 @@ public sealed class StreamDetector
         if (tokenLines.Count < 2) return null;
 
         var firstBody = tokenLines.FindIndex(l => l.Any(t => t.Kind == TokenKind.Amount));
-        if (firstBody < 0) return null;
         // The 栏次 row, when printed, closes the header.
         var columnNumbers = tokenLines.FindIndex(l => IsColumnNumberLine(l));
+        if (firstBody < 0)
+        {
+            // A table printed without any amount (an empty 政府性基金 table) is still a table when
+            // its header ends in a 栏次 row or its body opens with 合计.
+            firstBody = columnNumbers >= 0 ? columnNumbers + 1
+                : tokenLines.FindIndex(1, l => l[0].Text.Replace(" ", "") is "合计" or "总计");
+            if (firstBody <= 0 || firstBody >= tokenLines.Count) return null;
+        }
         var headerEnd = columnNumbers >= 0 && columnNumbers < firstBody ? columnNumbers + 1 : firstBody;
         var header = tokenLines.Take(headerEnd).ToList();
         var body = tokenLines.Skip(headerEnd).ToList();
@@ -73,7 +80,9 @@ public sealed class StreamDetector
                 var size = Math.Max(Math.Max(previous.FontSize, glyph.FontSize), 1);
                 var gap = glyph.Box.Left - previous.Box.Right;
                 var scriptChange = IsDigitLike(previous.Text) != IsDigitLike(glyph.Text);
-                if (gap > _options.TokenGap * size || (scriptChange && gap > _options.ScriptChangeGap * size))
+                // Digits of one number touch; a gap between two digits is two numbers (486.99 302).
+                var digits = IsDigitLike(previous.Text) && IsDigitLike(glyph.Text);
+                if (gap > _options.TokenGap * size || ((scriptChange || digits) && gap > _options.ScriptChangeGap * size))
                 {
                     tokens.Add(MakeToken(current));
                     current = [];
@@ -108,6 +117,8 @@ public sealed class StreamDetector
         public double Label { get; init; } = (Left + Right) / 2;
         /// <summary>The header line the label stands on (lower lines are nearer the body).</summary>
         public int Line { get; init; }
+        /// <summary>What the body holds in this column (text for names and codes), when it holds anything.</summary>
+        public TokenKind? Holds { get; init; }
     }
 
     /// <summary>
@@ -152,34 +163,55 @@ public sealed class StreamDetector
             anchors = anchors.Except(spanned).Append(union).OrderBy(a => a.Item1.Center).ToList();
         }
 
-        // Aligned runs of the body lying wholly beyond the header's reach are columns it does not label.
-        var headerLeft = header.SelectMany(l => l).Min(t => t.Left);
-        var headerRight = header.SelectMany(l => l).Max(t => t.Right);
-        var outside = Clusters(bodyTokens, body.Count, size).Where(c => c.Right < headerLeft || c.Left > headerRight);
-        var columns = anchors.Select(a => a.Column with { Label = a.Column.Center, Line = a.Line })
-            .Concat(outside.Select(c => c with { Line = int.MaxValue }))
-            .OrderBy(a => a.Label).ToList();
-
-        // Runs whose alignment is certain: amounts, numbers, codes, and names sharing a left edge.
-        var tolerance = _options.AlignTolerance * size;
-        var confident = bodyTokens.Where(t => t.Kind != TokenKind.Text
-            || bodyTokens.Count(o => o.Kind == TokenKind.Text && Math.Abs(o.Left - t.Left) <= tolerance) >= 2).ToList();
-
-        // A label above others, between two lower labels, with no amount or code under it, spans
-        // those columns (收入 over 项目 | 行次 | 金额): it is not a column of its own. Names do not
-        // vote: a left-aligned name reaches under a spanning label centred over its column.
-        var counts = new int[columns.Count];
-        foreach (var token in confident.Where(t => t.Kind != TokenKind.Text)) counts[Assign(token, columns)]++;
-        var kept = columns.Where((c, i) => counts[i] > 0 || i == 0 || i == columns.Count - 1
-            || !(columns[i - 1].Line > c.Line && columns[i + 1].Line > c.Line)).ToList();
-
-        var extents = kept.Select(a => (a.Left, a.Right)).ToArray();
-        foreach (var token in confident)
+        // The body's aligned runs are the columns that hold something; a header label adds a column
+        // only where no run claims it (a column blank in every row). A run claims the label it
+        // aligns under: an amount the last label centred left of its right edge, a name or code the
+        // first label centred right of its left edge, a small number the nearest label.
+        var labels = anchors.Select(a => a.Column with { Label = a.Column.Center, Line = a.Line }).OrderBy(a => a.Label).ToList();
+        var runs = AlignedRuns(bodyTokens, body.Count, size);
+        var claimed = new HashSet<int>();
+        var columns = new List<Column>();
+        foreach (var run in runs)
         {
-            var c = Assign(token, kept);
-            extents[c] = (Math.Min(extents[c].Left, token.Left), Math.Max(extents[c].Right, token.Right));
+            var index = Assign(run.Representative, labels);
+            var label = labels[index];
+            var takesLabel = claimed.Add(index);
+            var holds = run.Representative.Kind == TokenKind.Code ? TokenKind.Text : run.Representative.Kind;
+            columns.Add(takesLabel
+                ? new Column(Math.Min(run.Left, label.Left), Math.Max(run.Right, label.Right)) { Label = label.Label, Line = label.Line, Holds = holds }
+                : new Column(run.Left, run.Right) { Line = int.MaxValue, Holds = holds });
         }
-        return kept.Select((a, i) => a with { Left = extents[i].Left, Right = extents[i].Right }).ToList();
+        // A label above others, between two lower labels, claimed by no run, spans those columns
+        // (收入 over 项目 | 行次 | 金额): it is not a column of its own.
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (claimed.Contains(i)) continue;
+            var upper = i > 0 && i < labels.Count - 1 && labels[i - 1].Line > labels[i].Line && labels[i + 1].Line > labels[i].Line;
+            if (!upper) columns.Add(labels[i]);
+        }
+        return MergeOverlapping(columns.OrderBy(c => c.Left).ToList(), 0.1 * size);
+    }
+
+    /// <summary>A group of body runs sharing an alignment: one column's content.</summary>
+    private sealed record AlignedRun(double Left, double Right, TextToken Representative);
+
+    private List<AlignedRun> AlignedRuns(List<TextToken> tokens, int lines, double size)
+    {
+        var tolerance = _options.AlignTolerance * size;
+        var clusters = new List<(double Key, TokenKind Kind, List<TextToken> Tokens)>();
+        foreach (var token in tokens)
+        {
+            var key = Anchor(token);
+            var family = token.Kind == TokenKind.Code ? TokenKind.Text : token.Kind;
+            var index = clusters.FindIndex(c => c.Kind == family && Math.Abs(c.Key - key) <= tolerance);
+            if (index < 0) clusters.Add((key, family, [token]));
+            else clusters[index].Tokens.Add(token);
+        }
+        return clusters
+            .Where(c => c.Tokens.Count >= 2 || lines <= 2)
+            .Select(c => new AlignedRun(c.Tokens.Min(t => t.Left), c.Tokens.Max(t => t.Right),
+                c.Tokens.OrderByDescending(t => t.Box.Width).First()))
+            .ToList();
     }
 
     /// <summary>
@@ -329,8 +361,10 @@ public sealed class StreamDetector
         {
             var occupied = new string?[columnCount];
             var spans = new List<(int From, int To, List<TextToken> Tokens)>();
-            foreach (var token in rows[r].OrderBy(t => t.Left))
+            var ordered = rows[r].OrderBy(t => t.Left).ToList();
+            for (var k = 0; k < ordered.Count; k++)
             {
+                var token = ordered[k];
                 int from, to;
                 if (r < headerRows)
                 {
@@ -349,6 +383,14 @@ public sealed class StreamDetector
                         TokenKind.Code => token.Left + 0.5,
                         _ => token.Center,
                     });
+                    // A label centred across merged cells (公用经费合计) can sit over an amount
+                    // column: it belongs to the text column it starts in, or the nearest one it covers.
+                    if (token.Kind == TokenKind.Text && columns[from].Holds is TokenKind.Amount or TokenKind.Number)
+                    {
+                        var covered = Enumerable.Range(Locate(edges, token.Left + 0.5), Locate(edges, token.Right - 0.5) - Locate(edges, token.Left + 0.5) + 1)
+                            .Where(c => columns[c].Holds == TokenKind.Text).ToList();
+                        if (covered.Count > 0) from = to = covered[0];
+                    }
                 }
                 var existing = spans.FindIndex(s => s.From <= to && from <= s.To);
                 if (existing >= 0)

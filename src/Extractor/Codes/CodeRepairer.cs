@@ -80,7 +80,7 @@ public sealed class CodeRepairer
         foreach (var table in tables.Where(t => CodeLevels.SystemOf(t.Source.Template?.Codes) == system))
         foreach (var row in table.Rows)
         {
-            if (row.CodePrinted.Length > 0 && row.CodeParts.All(p => p.Level.Length == 0) && row.CodePrinted.All(char.IsAsciiDigit)
+            if (row.CodePrinted.Length > 0 && row.CodePrinted.All(char.IsAsciiDigit)
                 && CodeLevels.IsComplete(row.CodePrinted, system) && row.CodePrinted.Length > 3)
             {
                 book.Add(row.CodePrinted, row.Name);

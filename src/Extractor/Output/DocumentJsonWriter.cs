@@ -112,6 +112,7 @@ public static class DocumentJsonWriter
         json.WriteEndArray();
         json.WriteString("unit", source.Unit);
         json.WriteString("method", source.Method);
+        json.WriteNumber("confidence", source.Confidence);
         json.WriteString("recognized_by", source.RecognizedBy);
         json.WriteStartArray("columns");
         foreach (var c in table.ColumnNames) json.WriteStringValue(c);

@@ -25,4 +25,7 @@ public sealed record RecognizedTable
 
     public IReadOnlyList<int> Pages => Parts.Select(p => p.Grid.Page).Distinct().ToList();
     public string Method => Parts[0].Grid.Method;
+
+    /// <summary>The detector's confidence in the table: the weakest of its parts.</summary>
+    public double Confidence => Math.Round(Parts.Min(p => p.Grid.Confidence), 3);
 }

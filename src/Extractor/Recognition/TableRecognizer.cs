@@ -96,7 +96,8 @@ public sealed class TableRecognizer
         const double tolerance = 3.0;
         int IndexOf(double x) => first.ColumnEdges.Select((e, i) => (Distance: Math.Abs(e - x), i)).Where(d => d.Distance <= tolerance).Select(d => d.i).DefaultIfEmpty(-1).First();
         var map = next.ColumnEdges.Select(IndexOf).ToList();
-        if (map.Any(i => i < 0) || map.Zip(map.Skip(1)).Any(p => p.Second <= p.First)) return null;
+        // Every edge is one of the first part's, in order, and the two span the same width.
+        if (map.Any(i => i < 0) || map.Zip(map.Skip(1)).Any(p => p.Second <= p.First) || map[0] != 0 || map[^1] != first.Columns) return null;
         var cells = next.Cells.Select(c => c with
         {
             Column = map[c.Column],
@@ -110,7 +111,7 @@ public sealed class TableRecognizer
         for (var r = 0; r < next.Rows; r++)
             for (var k = 0; k < first.Columns; k++)
                 if (!covered[r, k]) cells.Add(new GridCell(r, k, 1, 1, new Pdf.Box(first.ColumnEdges[k], next.RowEdges[r], first.ColumnEdges[k + 1], next.RowEdges[r + 1]), string.Empty));
-        return new CellGrid(next.Page, next.Method, next.RowEdges, first.ColumnEdges, cells);
+        return new CellGrid(next.Page, next.Method, next.RowEdges, first.ColumnEdges, cells) { Confidence = next.Confidence };
     }
 
     /// <summary>A continuation's header rows are dropped when they repeat the first part's header.</summary>

@@ -28,6 +28,13 @@ public sealed class CellGrid
     }
 
     public int Page { get; }
+
+    /// <summary>
+    /// How sure the detector is of the grid, 0 to 1: the share of the table's text that sits
+    /// wholly inside one cell (text crossing a column boundary means a misplaced boundary).
+    /// </summary>
+    public double Confidence { get; init; } = 1.0;
+
     /// <summary>How the grid was found: <c>lattice</c> (ruling lines) or <c>stream</c> (text alignment).</summary>
     public string Method { get; }
     public IReadOnlyList<double> RowEdges { get; }

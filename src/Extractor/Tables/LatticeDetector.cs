@@ -133,6 +133,20 @@ public sealed class LatticeDetector
             list.Add(glyph);
         }
 
+        // Glyphs whose em box crosses the side of their cell by more than a third of their width.
+        var crossing = 0;
+        var counted = 0;
+        foreach (var (root, glyphs) in glyphsByRoot)
+        {
+            var s = spans[root];
+            foreach (var g in glyphs)
+            {
+                counted++;
+                var overhang = Math.Max(0, xs[s.C0] - g.Box.Left) + Math.Max(0, g.Box.Right - xs[s.C1 + 1]);
+                if (overhang > g.Box.Width / 3) crossing++;
+            }
+        }
+
         var cells = new List<GridCell>(spans.Count);
         foreach (var (root, s) in spans.OrderBy(kv => kv.Value.R0).ThenBy(kv => kv.Value.C0))
         {
@@ -143,7 +157,7 @@ public sealed class LatticeDetector
 
         var filled = cells.Count(c => !c.IsEmpty);
         if (filled < 2 || filled < 0.05 * cells.Count) return null;
-        return new CellGrid(page.Number, "lattice", ys, xs, cells);
+        return new CellGrid(page.Number, "lattice", ys, xs, cells) { Confidence = counted == 0 ? 1.0 : 1.0 - (double)crossing / counted };
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ public sealed class StreamDetector
             ? columnEdges.Zip(columnEdges.Skip(1), (l, r) => new Column(l, r)).ToList()
             : Columns(header, body, size);
         if (columns.Count < 2) return null;
-        var edges = Edges(columns, area);
+        var edges = columnEdges is { Count: >= 3 } ? columnEdges.ToList() : Edges(columns, area);
 
         var rows = new List<List<TextToken>>();
         rows.AddRange(header);
@@ -417,7 +417,11 @@ public sealed class StreamDetector
                 cells.Add(new GridCell(r, c, 1, 1, new Box(edges[c], rowEdges[r], edges[c + 1], rowEdges[r + 1]), string.Empty));
             }
         }
-        return new CellGrid(page, "stream", rowEdges, edges, cells);
+        // Body runs that cross a column boundary are runs the columns do not explain.
+        var bodyTokens = rows.Skip(headerRows).SelectMany(r => r).ToList();
+        var straddling = bodyTokens.Count(t => Locate(edges, t.Left + 1) != Locate(edges, t.Right - 1));
+        var confidence = bodyTokens.Count == 0 ? 0.5 : 1.0 - (double)straddling / bodyTokens.Count;
+        return new CellGrid(page, "stream", rowEdges, edges, cells) { Confidence = Math.Round(confidence, 3) };
     }
 
     private static int Locate(IReadOnlyList<double> edges, double x)

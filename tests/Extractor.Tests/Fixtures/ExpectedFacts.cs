@@ -27,7 +27,8 @@ internal sealed record ExpectedFact(
         }).ToList();
     }
 
-    public static IReadOnlyDictionary<string, int> LoadPages(string path) =>
+    /// <summary>A fixture's pages.csv: each table and the pages its body is printed on (<c>5;6</c> for two).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<int>> LoadPages(string path) =>
         File.ReadAllLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(','))
-            .ToDictionary(f => f[0], f => int.Parse(f[1], CultureInfo.InvariantCulture));
+            .ToDictionary(f => f[0], f => (IReadOnlyList<int>)f[1].Split(';').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList());
 }

@@ -1,0 +1,43 @@
+namespace Extractor.Checks;
+
+/// <summary>
+/// Collects a document's checks and keeps their ids unique and stable: a second check with an id
+/// already taken gets <c>.2</c>, the next <c>.3</c>, in document order (the same on every run).
+/// </summary>
+public sealed class CheckList
+{
+    private readonly List<CheckResult> _items = [];
+    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<CheckResult> Items => _items;
+
+    public void Add(CheckResult check)
+    {
+        if (_seen.TryGetValue(check.Id, out var count))
+        {
+            _seen[check.Id] = count + 1;
+            check = check with { Id = $"{check.Id}.{count + 1}" };
+        }
+        else
+        {
+            _seen[check.Id] = 1;
+        }
+        _items.Add(check);
+    }
+
+    public void AddRange(IEnumerable<CheckResult> checks)
+    {
+        foreach (var check in checks) Add(check);
+    }
+
+    /// <summary>A check that could not run because a table it reads is absent.</summary>
+    public static CheckResult Skipped(string id, IReadOnlyList<string> tables, string message, IReadOnlyList<int>? pages = null, string? quote = null) => new()
+    {
+        Id = id,
+        Tables = tables,
+        Status = CheckStatus.Skipped,
+        Message = message,
+        Pages = pages ?? [],
+        Quote = quote,
+    };
+}

@@ -1,0 +1,33 @@
+using Extractor.Templates;
+
+namespace Extractor.Checks;
+
+/// <summary>The template tables of a document by canonical id, and the sentence to say when one is absent.</summary>
+public sealed class DocumentTables
+{
+    private readonly Dictionary<string, TableView> _tables = new(StringComparer.Ordinal);
+    private readonly TemplateCatalog _catalog;
+
+    public DocumentTables(DocumentResult document, TemplateCatalog catalog)
+    {
+        _catalog = catalog;
+        foreach (var table in document.TemplateTables)
+        {
+            // A template printed twice (rare) is read from its first appearance.
+            _tables.TryAdd(table.Id, new TableView(table));
+        }
+    }
+
+    public TableView? this[string id] => _tables.GetValueOrDefault(id);
+
+    public bool Has(string id) => _tables.ContainsKey(id);
+
+    public IEnumerable<TableView> All => _tables.Values;
+
+    /// <summary>The ids among <paramref name="ids"/> that the document does not have.</summary>
+    public IReadOnlyList<string> Missing(params string[] ids) => ids.Where(id => !Has(id)).ToList();
+
+    /// <summary>"GK03 (支出决算表) was not found in the document": why a check was skipped.</summary>
+    public string MissingMessage(IEnumerable<string> ids) =>
+        string.Join(", ", ids.Select(id => $"{id} ({_catalog.Find(id)?.Name ?? id})")) + " not found in the document, so this check could not run.";
+}

@@ -1,0 +1,126 @@
+using Extractor.Rows;
+using Extractor.Templates;
+
+namespace Extractor.Checks;
+
+/// <summary>
+/// The two-sided summary tables (GK01 收入支出决算总表, GK04 财政拨款收入支出决算总表), from the template's
+/// <c>summary</c>: on each side the items above the subtotal (本年收入合计 / 本年支出合计) sum to it; the grand
+/// total (总计) = the subtotal + the balance lines printed between them (使用非财政拨款结余, 年初结转和结余 …); a
+/// balance line's breakdown by fund, printed under it, sums to it; and the two sides' 总计 are equal. 其中 lines
+/// are parts of the line above and are not added again.
+/// Ids: <c>GK01.income.total</c>, <c>GK01.income.grand_total</c>, <c>GK04.income.carryover</c>, <c>GK01.balance</c>.
+/// </summary>
+public static class SummaryTableChecks
+{
+    /// <summary>One side of a summary table as printed: its items, subtotal, balance lines (with breakdowns) and grand total.</summary>
+    public sealed record Side(
+        SummarySection Section, IReadOnlyList<TableRow> Items, TableRow? Subtotal,
+        IReadOnlyList<(TableRow Line, IReadOnlyList<TableRow> Breakdown)> BalanceLines, TableRow? GrandTotal);
+
+    public static IEnumerable<CheckResult> Run(TableView table)
+    {
+        var sections = table.Template?.Summary ?? [];
+        var results = new List<CheckResult>();
+        var grands = new List<(Side Side, string Column)>();
+        foreach (var section in sections)
+        {
+            var side = Read(table, section);
+            if (side.Subtotal is null) continue;
+            var columns = ColumnsOf(table, section.Section);
+            if (columns.Count == 0) continue;
+            var key = section.Key;
+
+            results.Add(Check(table, $"{table.Id}.{key}.total", side.Subtotal, side.Items.Select(r => (r, 1)).ToList(), columns,
+                $"Σ the {side.Items.Count} {section.Section} items above it"));
+
+            foreach (var (line, breakdown) in side.BalanceLines)
+            {
+                if (breakdown.Count == 0) continue;
+                if (!breakdown.Any(b => b.Values.Count > 0) && line.Values.Count == 0) continue;
+                results.Add(Check(table, $"{table.Id}.{key}.carryover", line, breakdown.Select(r => (r, 1)).ToList(), columns,
+                    $"Σ its {breakdown.Count} breakdown lines"));
+            }
+
+            if (side.GrandTotal is not null)
+            {
+                var parts = new List<(TableRow, int)> { (side.Subtotal, 1) };
+                parts.AddRange(side.BalanceLines.Select(b => (b.Line, 1)));
+                var what = side.Subtotal.Name + string.Concat(side.BalanceLines.Select(b => " + " + b.Line.Name));
+                results.Add(Check(table, $"{table.Id}.{key}.grand_total", side.GrandTotal, parts, columns, what));
+                grands.Add((side, SideTotalColumn(table, section.Section, columns)));
+            }
+        }
+
+        if (grands.Count == 2)
+        {
+            var (income, incomeColumn) = grands[0];
+            var (expenditure, expenditureColumn) = grands[1];
+            var actual = new Term(expenditureColumn, table.Value(expenditure.GrandTotal!, expenditureColumn), table.PageOf(expenditure.GrandTotal!, expenditureColumn), table.Raw(expenditure.GrandTotal!, expenditureColumn) is not null);
+            var expected = new Term(incomeColumn, table.Value(income.GrandTotal!, incomeColumn), table.PageOf(income.GrandTotal!, incomeColumn), table.Raw(income.GrandTotal!, incomeColumn) is not null);
+            var outcome = SumIdentity.Evaluate(expenditureColumn, actual, [expected], table.HalfUnit);
+            results.Add(SumIdentity.Combine($"{table.Id}.balance", [table.Id],
+                $"{table.Id} {expenditure.Section.Section} {expenditure.GrandTotal!.Name}", $"{income.Section.Section} {income.GrandTotal!.Name}", [outcome]));
+        }
+        return results;
+    }
+
+    /// <summary>Reads one side of the table in printed order.</summary>
+    public static Side Read(TableView table, SummarySection section)
+    {
+        var rows = table.Rows.Where(r => r.Section == section.Section).ToList();
+        var subtotalIndex = rows.FindIndex(r => section.Subtotal.Any(n => Names.Same(r.Name, n)));
+        if (subtotalIndex < 0) return new Side(section, [], null, [], null);
+        var grandIndex = rows.FindIndex(subtotalIndex + 1, r => section.GrandTotal.Any(n => Names.Same(r.Name, n)));
+        var items = rows.Take(subtotalIndex).Where(r => !Names.IsSubItem(r.Name) && (r.Name.Length > 0 || r.Values.Count > 0)).ToList();
+        var itemNames = items.Select(r => Names.Normalize(r.Name)).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+        var balance = new List<(TableRow Line, List<TableRow> Breakdown)>();
+        var end = grandIndex < 0 ? rows.Count : grandIndex;
+        for (var i = subtotalIndex + 1; i < end; i++)
+        {
+            var row = rows[i];
+            if (Names.IsSubItem(row.Name)) continue;
+            var isBreakdown = balance.Count > 0 && (row.Name.Length == 0 || itemNames.Contains(Names.Normalize(row.Name)));
+            if (isBreakdown)
+            {
+                if (row.Name.Length > 0 || row.Values.Count > 0) balance[^1].Breakdown.Add(row);
+                continue;
+            }
+            if (row.Name.Length == 0 && row.Values.Count == 0) continue;
+            balance.Add((row, []));
+        }
+        return new Side(section, items, rows[subtotalIndex],
+            balance.Select(b => (b.Line, (IReadOnlyList<TableRow>)b.Breakdown)).ToList(), grandIndex < 0 ? null : rows[grandIndex]);
+    }
+
+    /// <summary>The amount columns printed on a side (GK04 支出: 小计 and the fund columns).</summary>
+    public static IReadOnlyList<string> ColumnsOf(TableView table, string section) =>
+        table.Rows.Where(r => r.Section == section).SelectMany(r => r.Values).Select(v => v.Column).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } found
+            ? found
+            : table.Template?.Columns.Where(c => c.Section == section).Select(c => c.Name).Where(table.HasColumn).ToList() ?? [];
+
+    /// <summary>The column holding a side's totals: the total of a row identity for that side (小计), else its first column.</summary>
+    public static string SideTotalColumn(TableView table, string section, IReadOnlyList<string> columns)
+    {
+        var identity = table.Template?.RowIdentities?.FirstOrDefault(i => i.Section == section && columns.Contains(i.Total));
+        return identity?.Total ?? columns[0];
+    }
+
+    private static CheckResult Check(TableView table, string id, TableRow total, IReadOnlyList<(TableRow Row, int Sign)> parts, IReadOnlyList<string> columns, string what)
+    {
+        var outcomes = new List<ColumnOutcome>();
+        foreach (var column in columns)
+        {
+            if (table.Raw(total, column) is null && parts.All(p => table.Raw(p.Row, column) is null)) continue;
+            var t = new Term(column, table.Value(total, column), table.PageOf(total, column), table.Raw(total, column) is not null);
+            var terms = parts.Select(p => new Term(p.Row.Name, table.Value(p.Row, column), table.PageOf(p.Row, column), table.Raw(p.Row, column) is not null, p.Sign)).ToList();
+            outcomes.Add(SumIdentity.Evaluate(column, t, terms, table.HalfUnit));
+        }
+        if (outcomes.Count == 0)
+        {
+            outcomes.Add(new ColumnOutcome(columns[0], 0, 0, 0, table.HalfUnit, CheckStatus.Pass, 0, [total.Page]));
+        }
+        return SumIdentity.Combine(id, [table.Id], $"{table.Id} {total.Section} {total.Name}", what, outcomes);
+    }
+}

@@ -1,9 +1,9 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using Extractor;
 using Extractor.Batch;
 using Extractor.Codes;
 using Extractor.Output;
-using Extractor.Pdf;
-using Extractor.Tables;
 
 namespace Extractor.Cli;
 
@@ -13,19 +13,25 @@ public static class CommandLine
     public const int Success = 0;
     public const int SomeInputsFailed = 1;
     public const int UsageError = 2;
+    public const int ChecksFailed = 3;
+    public const int Interrupted = 130;
 
     private const string Usage = """
         extractor — Chinese budget-disclosure PDFs (部门决算/预算公开) to data
 
         Usage:
           extractor [INPUT...] [--out DIR] [--format csv|json|both] [--timeout SECONDS]
+                    [--jobs N] [--force] [--shard I/N] [download options]
+          extractor merge OUT... --out DIR  merge the output folders of a sharded harvest
           extractor grids FILE [PAGE]     print the table grids found on a file's pages
           extractor codes QUERY... [--catalog FILE]
                                           look up codes (by code or its beginning) or names
                                           (by any part) in the classification catalogs
 
-        INPUT is a PDF file or a folder (searched recursively for *.pdf). With no INPUT the
-        bundled fixtures/ are converted into output/.
+        INPUT is a PDF file, an http(s) URL, a folder (searched recursively for *.pdf), or a
+        manifest: a .txt file with one path or URL per line, or a .csv file with a 'source'
+        column (its other columns are copied into documents.csv). With no INPUT the bundled
+        fixtures/ are converted into output/.
 
         Options:
           --out DIR          output folder (default: output/)
@@ -34,16 +40,41 @@ public static class CommandLine
           --catalog FILE     add a classification catalog (CSV with columns code,name) to
                              the evidence for repairing codes; may be repeated
           --no-batch-codes   do not use codes printed by other documents of the batch
+          --jobs N           documents converted at once (default: the number of cores)
+          --force            convert everything again (default: inputs finished by an earlier
+                             run into the same folder, with the same content and options, are
+                             skipped; failed and interrupted ones are redone)
+          --shard I/N        take only share I (0 to N-1) of N of the inputs, chosen by a hash
+                             of each input; merge the N output folders with 'extractor merge'
+          --reproducible     write times as 0 (elapsed_ms, timings_ms) so that two runs give
+                             byte-identical output
+          --progress MODE    live (a line redrawn in place), plain (a line per input) or none
+                             (default: live on a terminal, plain otherwise)
           -h, --help         this text
 
-        Exit codes: 0 every input converted (some may be 'partial', see documents.csv);
-                    1 at least one input failed; 2 the command line is wrong.
+        Download options (for URL inputs):
+          --cache DIR              where downloads are kept (default: OUT/.extractor/downloads)
+          --downloads N            downloads at once (default: 4)
+          --per-host N             downloads at once from one host (default: 2)
+          --retries N              retries after a failed attempt (default: 4)
+          --retry-delay SECONDS    first retry delay, doubled each time, with jitter (default: 2)
+          --request-timeout SECONDS  time limit of one attempt, whole body included
+                                   (default: 120)
+          --max-size MB            largest file accepted (default: 200)
+
+        Exit codes: 0 every input converted and no consistency check failed (some inputs
+                      may be 'partial', see documents.csv);
+                    1 at least one input failed; 2 the command line is wrong;
+                    3 every input converted, but a consistency check failed in at least one
+                      document (see checks_failed in documents.csv and each report.md);
+                    130 interrupted (run the same command again to go on).
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length > 0 && args[0] == "grids") return GridsCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
         if (args.Length > 0 && args[0] == "codes") return CodesCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
+        if (args.Length > 0 && args[0] == "merge") return MergeCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
 
         var inputs = new List<string>();
         string? outDir = null;
@@ -51,6 +82,12 @@ public static class CommandLine
         var timeout = TimeSpan.FromSeconds(300);
         var catalogs = new List<string>();
         var batchCodes = true;
+        var jobs = Environment.ProcessorCount;
+        var force = false;
+        var reproducible = false;
+        var shard = ShardSpec.All;
+        string? progressMode = null;
+        var download = new DownloadOptions();
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -74,11 +111,7 @@ public static class CommandLine
                     }
                     break;
                 case "--timeout":
-                    if (++i >= args.Length || !double.TryParse(args[i], System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
-                    {
-                        return Fail(stderr, "--timeout needs a positive number of seconds.");
-                    }
-                    timeout = TimeSpan.FromSeconds(seconds);
+                    if (!TrySeconds(args, ref i, out timeout)) return Fail(stderr, "--timeout needs a positive number of seconds.");
                     break;
                 case "--catalog":
                     if (++i >= args.Length) return Fail(stderr, "--catalog needs a CSV file.");
@@ -86,6 +119,50 @@ public static class CommandLine
                     break;
                 case "--no-batch-codes":
                     batchCodes = false;
+                    break;
+                case "--jobs" or "-j":
+                    if (!TryCount(args, ref i, out jobs)) return Fail(stderr, "--jobs needs a whole number of at least 1.");
+                    break;
+                case "--force":
+                    force = true;
+                    break;
+                case "--reproducible":
+                    reproducible = true;
+                    break;
+                case "--shard":
+                    if (++i >= args.Length || !ShardSpec.TryParse(args[i], out shard)) return Fail(stderr, "--shard needs I/N with 0 <= I < N, e.g. --shard 0/4.");
+                    break;
+                case "--progress":
+                    if (++i >= args.Length || args[i] is not ("live" or "plain" or "none")) return Fail(stderr, "--progress needs live, plain or none.");
+                    progressMode = args[i];
+                    break;
+                case "--cache":
+                    if (++i >= args.Length) return Fail(stderr, "--cache needs a folder.");
+                    download = download with { CacheDirectory = args[i] };
+                    break;
+                case "--downloads":
+                    if (!TryCount(args, ref i, out var downloads)) return Fail(stderr, "--downloads needs a whole number of at least 1.");
+                    download = download with { MaxConcurrentDownloads = downloads };
+                    break;
+                case "--per-host":
+                    if (!TryCount(args, ref i, out var perHost)) return Fail(stderr, "--per-host needs a whole number of at least 1.");
+                    download = download with { MaxPerHost = perHost };
+                    break;
+                case "--retries":
+                    if (++i >= args.Length || !int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var retries)) return Fail(stderr, "--retries needs a whole number of at least 0.");
+                    download = download with { MaxRetries = retries };
+                    break;
+                case "--retry-delay":
+                    if (!TrySeconds(args, ref i, out var delay)) return Fail(stderr, "--retry-delay needs a positive number of seconds.");
+                    download = download with { BaseDelay = delay };
+                    break;
+                case "--request-timeout":
+                    if (!TrySeconds(args, ref i, out var requestTimeout)) return Fail(stderr, "--request-timeout needs a positive number of seconds.");
+                    download = download with { RequestTimeout = requestTimeout };
+                    break;
+                case "--max-size":
+                    if (++i >= args.Length || !double.TryParse(args[i], CultureInfo.InvariantCulture, out var megabytes) || megabytes <= 0) return Fail(stderr, "--max-size needs a positive number of megabytes.");
+                    download = download with { MaxBytes = (long)(megabytes * 1024 * 1024) };
                     break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1) return Fail(stderr, $"unknown option '{arg}'.");
@@ -104,21 +181,62 @@ public static class CommandLine
         }
         outDir ??= Path.Combine(root, "output");
 
-        var files = InputExpander.Expand(inputs);
-        if (files.Count == 0) return Fail(stderr, "the inputs hold no PDF files.");
-
-        var runner = new BatchRunner(DocumentExtractor.Default.WithRepairer(new CodeRepairer(catalog)));
-        var progress = new SynchronousProgress<BatchProgress>(p =>
+        InputList list;
+        try
         {
-            var o = p.Last;
-            var detail = o.Failed ? $"{o.ErrorCode}: {o.Message}" : $"{o.Status}, {o.TablesFound} tables, {o.Pages} pages";
-            stderr.WriteLine($"[{p.Done}/{p.Total}] {o.Source}: {detail} ({o.ElapsedMs} ms)");
-        });
-        var outcomes = runner.Run(files, new BatchOptions { OutputDirectory = outDir, Format = format, PerDocumentTimeout = timeout, BatchCodeEvidence = batchCodes }, progress);
-        var failed = outcomes.Count(o => o.Failed);
-        var partial = outcomes.Count(o => o.Status == "partial");
-        stderr.WriteLine($"{outcomes.Count} inputs: {outcomes.Count - failed - partial} ok, {partial} partial, {failed} failed. Output in {Path.GetFullPath(outDir)}");
-        return failed > 0 ? SomeInputsFailed : Success;
+            list = InputExpander.Expand(inputs);
+        }
+        catch (InputManifestException e)
+        {
+            return Fail(stderr, e.Message);
+        }
+        if (list.Count == 0) return Fail(stderr, "the inputs hold no PDF files.");
+
+        var options = new BatchOptions
+        {
+            OutputDirectory = outDir, Format = format, PerDocumentTimeout = timeout, BatchCodeEvidence = batchCodes,
+            MaxParallelism = jobs, Force = force, Shard = shard, Reproducible = reproducible, Download = download,
+            ConversionKey = CatalogKey(catalogs),
+        };
+        var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        var mode = progressMode switch
+        {
+            "live" => ProgressMode.Live,
+            "plain" => ProgressMode.Plain,
+            "none" => ProgressMode.None,
+            _ => interactive ? ProgressMode.Live : ProgressMode.Plain,
+        };
+        var display = new ProgressDisplay(stderr, mode, interactive ? ConsoleWidth() : 0);
+        var taken = shard.Count == 1 ? list.Count : list.Items.Count(i => shard.Includes(i.Source));
+        display.Start(taken, $"Converting with {jobs} worker{(jobs == 1 ? "" : "s")}{(shard.Count == 1 ? "" : $", shard {shard} of {list.Count} inputs")}");
+
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // The first Ctrl+C stops the batch cleanly; a second one ends the process at once.
+            if (interrupt.IsCancellationRequested) return;
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var runner = new BatchRunner(DocumentExtractor.Default.WithRepairer(new CodeRepairer(catalog)));
+            var outcomes = Task.Run(() => runner.RunAsync(list, options, display, interrupt.Token)).GetAwaiter().GetResult();
+            display.Finish(outcomes, outDir);
+            return outcomes.Any(o => o.Failed) ? SomeInputsFailed
+                : outcomes.Any(o => o.ChecksFailed > 0) ? ChecksFailed
+                : Success;
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            display.Interrupted(outDir);
+            return Interrupted;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     internal static int Fail(TextWriter stderr, string message)
@@ -138,8 +256,33 @@ public static class CommandLine
         return Directory.GetCurrentDirectory();
     }
 
-    internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    private static bool TrySeconds(string[] args, ref int i, out TimeSpan value)
     {
-        public void Report(T value) => report(value);
+        value = default;
+        if (++i >= args.Length || !double.TryParse(args[i], CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || double.IsInfinity(seconds)) return false;
+        value = TimeSpan.FromSeconds(seconds);
+        return true;
+    }
+
+    private static bool TryCount(string[] args, ref int i, out int value)
+    {
+        value = 0;
+        return ++i < args.Length && int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 1;
+    }
+
+    /// <summary>The user catalogs' content, as part of the options a resumed run must share (a changed catalog redoes the batch).</summary>
+    private static string CatalogKey(IReadOnlyList<string> catalogs) =>
+        string.Join(",", catalogs.Select(c => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(c)))));
+
+    private static int ConsoleWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            return 0;
+        }
     }
 }

@@ -13,7 +13,32 @@ public sealed record BatchOptions
     /// the same year (a second pass over the documents that need it).
     /// </summary>
     public bool BatchCodeEvidence { get; init; } = true;
-}
 
-/// <summary>Progress of a batch, reported after each input.</summary>
-public sealed record BatchProgress(int Done, int Total, int Failed, DocumentOutcome Last);
+    /// <summary>Documents converted at once (default: the number of cores). The output does not depend on it.</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Convert every input again, ignoring what earlier runs finished (the download cache is still used).</summary>
+    public bool Force { get; init; }
+
+    /// <summary>Which share of the inputs this run takes (<c>--shard i/n</c>).</summary>
+    public ShardSpec Shard { get; init; } = ShardSpec.All;
+
+    /// <summary>
+    /// Write times as 0 (documents.csv <c>elapsed_ms</c>, document.json <c>timings_ms</c>), so that
+    /// two runs over the same inputs give byte-identical output.
+    /// </summary>
+    public bool Reproducible { get; init; }
+
+    /// <summary>
+    /// Anything else that changes what a conversion writes and that the runner cannot see, such as
+    /// the SHA-256 of user catalogs; part of the options fingerprint that decides resumption.
+    /// </summary>
+    public string ConversionKey { get; init; } = string.Empty;
+
+    public DownloadOptions Download { get; init; } = new();
+
+    /// <summary>Run state (resume ledger, order of the inputs) and, by default, the download cache.</summary>
+    public string StateDirectory => Path.Combine(OutputDirectory, ".extractor");
+
+    public string DownloadCacheDirectory => Download.CacheDirectory ?? Path.Combine(StateDirectory, "downloads");
+}

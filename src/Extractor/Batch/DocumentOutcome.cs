@@ -9,4 +9,7 @@ public sealed record DocumentOutcome(
         ["doc_id", "source", "status", "error_code", "message", "pages", "tables_found", "checks_failed", "checks_warned", "elapsed_ms"];
 
     public bool Failed => Status == "failed";
+
+    /// <summary>Not converted by this run: an earlier run finished it with the same content and options.</summary>
+    public bool Resumed { get; init; }
 }

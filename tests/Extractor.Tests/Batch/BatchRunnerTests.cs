@@ -42,8 +42,8 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Contains("OCR", outcomes[5].Message);
         Assert.Contains("password", outcomes[4].Message);
 
-        // Only the good input has a folder; nothing half-written is left behind.
-        Assert.Equal([outcomes[1].DocId], Directory.GetDirectories(output).Select(Path.GetFileName));
+        // Only the good input has a folder (beside the run state, .extractor/); nothing half-written is left behind.
+        Assert.Equal([outcomes[1].DocId], Directory.GetDirectories(output).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')));
         Assert.Empty(Directory.EnumerateFiles(output, "*.tmp", SearchOption.AllDirectories));
 
         var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));

@@ -62,7 +62,7 @@ public sealed class DocumentExtractor
         timings["detect"] = Lap();
 
         var kind = MetadataReader.DetectKind(layouts);
-        var recognized = _recognizer.Recognize(layouts, kind);
+        var recognized = _recognizer.Recognize(layouts, kind, year: MetadataReader.DetectYear(layouts));
         var metadata = MetadataReader.Read(layouts, recognized, kind);
         timings["recognize"] = Lap();
 
@@ -76,7 +76,7 @@ public sealed class DocumentExtractor
         warnings.AddRange(repair.Warnings);
         timings["repair"] = Lap();
 
-        var expected = _catalog.Templates.Where(t => t.Kind == metadata.Kind).Select(t => t.Id).ToList();
+        var expected = _catalog.Templates.Where(t => t.Kind == metadata.Kind && !t.Optional).Select(t => t.Id).ToList();
         var found = repaired.Where(t => t.Source.Template is not null).Select(t => t.Id).ToHashSet();
         var missing = expected.Where(id => !found.Contains(id)).ToList();
         foreach (var id in missing)

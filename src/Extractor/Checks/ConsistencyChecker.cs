@@ -20,16 +20,21 @@ public sealed class ConsistencyChecker
 
     public IReadOnlyList<CheckResult> Run(DocumentResult document)
     {
-        // The checks know the final-accounts templates (GK01–GK09); other kinds have none to check yet.
-        var expected = _catalog.Templates.Where(t => t.Kind == "final").Select(t => t.Id).ToList();
-        if (document.Metadata.Kind != "final" && !document.TemplateTables.Any(t => expected.Contains(t.Id))) return [];
+        // The templates of the document's kind: GK01–GK09 for final accounts, YS01… for budgets.
+        var kind = document.Metadata.Kind;
+        var templates = _catalog.Templates.Where(t => t.Kind == kind).ToList();
+        // A final account without any table still gets its checks, reported skipped; another kind of
+        // document without tables has nothing to check.
+        if (kind != "final" && !document.TemplateTables.Any()) return [];
 
         var tables = new DocumentTables(document, _catalog);
         var list = new CheckList();
 
-        foreach (var id in expected)
+        foreach (var template in templates)
         {
+            var id = template.Id;
             var table = tables[id];
+            if (table is null && template.Optional) continue;
             if (table is null)
             {
                 foreach (var family in WithinFamilies(_catalog.Find(id)))
@@ -43,10 +48,18 @@ public sealed class ConsistencyChecker
             Guarded(list, $"{id}.summary", [id], () => SummaryTableChecks.Run(table).ToList());
         }
 
-        Guarded(list, "cross", [], () => CrossTableChecks.Run(tables));
-
         var narrative = NarrativeText.Read(document.Text);
-        Guarded(list, "narrative.none", ["GK07", "GK08"], () => EmptyTableStatements.Run(tables, narrative).ToList());
+        if (kind == "final")
+        {
+            Guarded(list, "cross", [], () => CrossTableChecks.Run(tables));
+            Guarded(list, "narrative.none", ["GK07", "GK08"], () => EmptyTableStatements.Run(tables, narrative).ToList());
+        }
+        else
+        {
+            Guarded(list, "cross", [], () => BudgetCrossTableChecks.Run(tables));
+        }
+        // Narrative statements are checked against the final-accounts tables they name, and
+        // against their own arithmetic (shares, changes, completion rates) in any document.
         Guarded(list, "narrative", [], () => NarrativeChecks.Run(tables, narrative, document.Metadata.Department));
         return list.Items;
     }

@@ -48,23 +48,26 @@ public sealed class CodeRepairer
         var result = new List<ExtractedTable>(tables.Count);
         foreach (var table in tables)
         {
-            var system = CodeLevels.SystemOf(table.Source.Template?.Codes);
-            if (system is null)
+            if (table.Source.Template is null)
             {
                 result.Add(table with { Rows = table.Rows.Select(r => Plain(r, CodeSystem.Function)).ToList() });
                 continue;
             }
+            // A template that names no classification (a procurement list) may still print codes:
+            // their first digit tells which (2… function, 3… and 5… economic).
+            var system = CodeLevels.SystemOf(table.Source.Template.Codes)
+                ?? (table.Rows.FirstOrDefault(r => r.CodePrinted.Length >= 3)?.CodePrinted[0] is '3' or '5' ? CodeSystem.Economic : CodeSystem.Function);
             var rows = new List<TableRow>(table.Rows.Count);
             var walkers = new Dictionary<int, HierarchyWalker>();
             foreach (var row in table.Rows)
             {
                 if (row.CodePrinted.Length == 0)
                 {
-                    rows.Add(Plain(row, system.Value));
+                    rows.Add(Plain(row, system));
                     continue;
                 }
-                if (!walkers.TryGetValue(row.Group, out var walker)) walkers[row.Group] = walker = new HierarchyWalker(system.Value);
-                var repaired = RepairRow(table.Id, row, system.Value, books[system.Value], walker, repairs, warnings);
+                if (!walkers.TryGetValue(row.Group, out var walker)) walkers[row.Group] = walker = new HierarchyWalker(system);
+                var repaired = RepairRow(table.Id, row, system, books[system], walker, repairs, warnings);
                 walker.Advance(repaired);
                 rows.Add(repaired);
             }
@@ -204,9 +207,7 @@ public sealed class CodeRepairer
     /// <summary>Names compare as match keys: （境） and (境) are one name.</summary>
     private static string Key(string name) => Pdf.TextNormalizer.MatchKey(name);
 
-    private static int TargetLength(string code, CodeSystem system) => system == CodeSystem.Economic
-        ? 5
-        : code.Length < 5 ? 5 : 7;
+    private static int TargetLength(string code, CodeSystem system) => code.Length < 5 ? 5 : 7;
 
     private static TableRow Unresolved(TableRow row, CodeSystem system, string? code = null)
     {

@@ -5,7 +5,7 @@ public enum CodeSystem
 {
     /// <summary>支出功能分类科目: 类 3 digits, 款 5, 项 7.</summary>
     Function,
-    /// <summary>支出经济分类科目: 类 3 digits, 款 5.</summary>
+    /// <summary>支出经济分类科目: 类 3 digits, 款 5; some regions print a further 7-digit level (3010201 规范性津补贴).</summary>
     Economic,
 }
 
@@ -22,7 +22,7 @@ public static class CodeLevels
     public static bool IsComplete(string code, CodeSystem system) => system switch
     {
         CodeSystem.Function => code.Length is 3 or 5 or 7,
-        _ => code.Length is 3 or 5,
+        _ => code.Length is 3 or 5 or 7,
     };
 
     /// <summary>
@@ -33,7 +33,7 @@ public static class CodeLevels
     {
         if (code.Length == 0) return string.Empty;
         if (code.Length <= 3) return "类";
-        if (system == CodeSystem.Economic || code.Length <= 5) return "款";
+        if (code.Length <= 5 || (system == CodeSystem.Economic && code.Length < 7)) return "款";
         return "项";
     }
 }

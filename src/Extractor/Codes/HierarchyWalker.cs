@@ -101,7 +101,7 @@ internal sealed class HierarchyWalker(CodeSystem system)
     public string? ParentOf(string code) => code.Length switch
     {
         5 => _class,
-        6 or 7 => system == CodeSystem.Function ? _kuan : null,
+        6 or 7 => _kuan,
         _ => null,
     };
 

@@ -12,10 +12,10 @@ public static class ColumnMapper
 {
     private static readonly HashSet<string> NameHeaders = ["项目", "科目名称", "名称", "项目名称", "科目", "支出项目", "收入项目", "功能分类科目名称", "经济分类科目名称", "单位名称"];
 
-    public static IReadOnlyList<ColumnSpec> Map(CellGrid grid, int bodyStart, TableTemplate? template)
+    public static IReadOnlyList<ColumnSpec> Map(CellGrid grid, int bodyStart, TableTemplate? template, string? year = null)
     {
-        var paths = HeaderAnalyzer.HeaderPaths(grid, bodyStart);
-        var sections = template?.Sections.Select(TextNormalizer.MatchKey).ToList() ?? [];
+        var paths = HeaderAnalyzer.HeaderPaths(grid, bodyStart).Select(p => (IReadOnlyList<string>)p.Select(t => YearLabels.Relative(t, year)).ToList()).ToList();
+        var sections = template?.Sections.SelectMany(template.SectionLabels).Select(TextNormalizer.MatchKey).ToList() ?? [];
         var roles = new ColumnRole[grid.Columns];
         for (var c = 0; c < grid.Columns; c++)
         {
@@ -96,7 +96,7 @@ public static class ColumnMapper
     /// <summary>A header outside the template keeps its own text, levels joined by '/'.</summary>
     private static string OwnHeader(IReadOnlyList<string> path, TableTemplate? template)
     {
-        var sections = template?.Sections ?? [];
+        var sections = template?.Sections.SelectMany(template.SectionLabels).Select(TextNormalizer.MatchKey).ToList() ?? [];
         var kept = path.Where(p => !sections.Contains(TextNormalizer.MatchKey(p))).Select(p => p.Replace(" ", "")).ToList();
         return kept.Count > 0 ? string.Join("/", kept) : string.Join("/", path.Select(p => p.Replace(" ", "")));
     }
@@ -189,7 +189,7 @@ public static class ColumnMapper
         foreach (var segment in path)
         {
             var key = TextNormalizer.MatchKey(segment);
-            var match = template.Sections.FirstOrDefault(s => TextNormalizer.MatchKey(s) == key);
+            var match = template.Sections.FirstOrDefault(s => template.SectionLabels(s).Any(l => TextNormalizer.MatchKey(l) == key));
             if (match is not null) return match;
         }
         return null;

@@ -32,6 +32,19 @@ public static partial class MetadataReader
         return budgetWords > finalWords ? "budget" : "final";
     }
 
+    /// <summary>The fiscal year the titles name most (the cover's first): read before the tables, whose headers print it.</summary>
+    public static string DetectYear(IReadOnlyList<PageLayout> pages)
+    {
+        var cover = pages.FirstOrDefault(p => p.Page.Glyphs.Count > 0);
+        var captions = new List<string>();
+        if (cover is not null) captions.AddRange(cover.Lines.Select(l => l.Text.Replace(" ", "")));
+        foreach (var page in pages)
+        {
+            for (var i = 0; i < page.Grids.Count; i++) captions.AddRange(page.LinesAbove(i).Take(3).Select(l => l.Text.Replace(" ", "")));
+        }
+        return MostCommon(captions.SelectMany(t => YearPattern().Matches(t).Select(m => m.Groups[1].Value))) ?? string.Empty;
+    }
+
     public static DocumentMetadata Read(IReadOnlyList<PageLayout> pages, IReadOnlyList<RecognizedTable> tables, string kind)
     {
         var lines = pages.SelectMany(p => p.Lines).ToList();

@@ -20,7 +20,7 @@ public sealed class TableRecognizer
     public static TableRecognizer Default { get; } = new(TemplateCatalog.Default);
 
     /// <summary>Recognises the tables of a document of the given kind (only that kind's templates apply).</summary>
-    public IReadOnlyList<RecognizedTable> Recognize(IReadOnlyList<PageLayout> pages, string kind, string? defaultUnit = null)
+    public IReadOnlyList<RecognizedTable> Recognize(IReadOnlyList<PageLayout> pages, string kind, string? defaultUnit = null, string? year = null)
     {
         var titles = new TitleMatcher(new TemplateCatalog(_catalog.Templates.Where(t => t.Kind == kind)));
         var tables = new List<RecognizedTable>();
@@ -65,7 +65,7 @@ public sealed class TableRecognizer
                     Label = caption.Label,
                     Unit = unit,
                     Parts = [new TablePart(grid, bodyStart)],
-                    Columns = ColumnMapper.Map(grid, bodyStart, template),
+                    Columns = ColumnMapper.Map(grid, bodyStart, template, year),
                     RecognizedBy = by,
                 };
                 tables.Add(table);

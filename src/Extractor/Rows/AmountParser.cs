@@ -11,10 +11,15 @@ public static partial class AmountParser
 {
     public enum Outcome { Blank, Value, Unreadable }
 
-    public static Outcome TryParse(string printed, out decimal value)
+    public static Outcome TryParse(string printed, out decimal value) => TryParse(printed, out value, out var percent) is var outcome && percent ? Outcome.Unreadable : outcome;
+
+    /// <summary>As <see cref="TryParse(string, out decimal)"/>, also reading a share printed with % (-60.86%).</summary>
+    public static Outcome TryParse(string printed, out decimal value, out bool percent)
     {
         value = 0;
         var text = printed.Replace(" ", "").Replace("，", ",").Replace("．", ".");
+        percent = text.EndsWith('%');
+        if (percent) text = text[..^1];
         if (text.Length == 0 || text is "-" or "--" or "—" or "——" or "－" or "/" or "…") return Outcome.Blank;
         var negative = false;
         if ((text.StartsWith('(') && text.EndsWith(')')) || (text.StartsWith('（') && text.EndsWith('）')))

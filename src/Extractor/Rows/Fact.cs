@@ -21,7 +21,7 @@ public sealed record Fact(
         foreach (var value in row.Values)
         {
             yield return new Fact(document.DocId, m.Department, m.Year, m.Kind, table.Id, row.Section, row.LineNo,
-                row.Code, row.CodeLevel, row.Name, value.Column, value.Value, table.Source.Unit, value.Page,
+                row.Code, row.CodeLevel, row.Name, value.Column, value.Value, value.Unit ?? table.Source.Unit, value.Page,
                 row.CodePrinted, row.NamePrinted, row.CodeRepair);
         }
     }

@@ -105,10 +105,10 @@ public static partial class RowBuilder
         {
             var cell = grid.At(row, spec.Index);
             if (cell is null || cell.IsEmpty || cell.Column != spec.Index) continue;
-            var outcome = AmountParser.TryParse(cell.Text, out var value);
+            var outcome = AmountParser.TryParse(cell.Text, out var value, out var percent);
             if (outcome == AmountParser.Outcome.Value)
             {
-                values.Add(new CellValue(spec.Column ?? spec.Header, value, page, cell.Box, spec.Section));
+                values.Add(new CellValue(spec.Column ?? spec.Header, value, page, cell.Box, spec.Section) { Unit = percent ? "%" : null });
             }
             else if (outcome == AmountParser.Outcome.Unreadable && !ReferenceEquals(cell, nameCell))
             {

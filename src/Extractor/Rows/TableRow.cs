@@ -3,7 +3,11 @@ using Extractor.Pdf;
 namespace Extractor.Rows;
 
 /// <summary>One amount of a row: its canonical column, the value exactly as printed, and where it was read.</summary>
-public sealed record CellValue(string Column, decimal Value, int Page, Box Box, string? Section = null);
+public sealed record CellValue(string Column, decimal Value, int Page, Box Box, string? Section = null)
+{
+    /// <summary>The value's own unit where it is not the table's (<c>%</c> for a printed share).</summary>
+    public string? Unit { get; init; }
+}
 
 /// <summary>
 /// The code as printed in one code column: <see cref="Level"/> is 类, 款 or 项 when the table

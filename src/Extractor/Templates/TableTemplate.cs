@@ -34,6 +34,14 @@ public sealed record TableTemplate
     public string? DefaultSection { get; init; }
     public IReadOnlyList<string> HeaderKeywords { get; init; } = [];
     public required IReadOnlyList<TemplateColumn> Columns { get; init; }
+    /// <summary>A regional variant: a document without it is not missing anything.</summary>
+    public bool Optional { get; init; }
+    /// <summary>Other header labels that name a section (本年预算数: 本年, 当年 …), after the year is read as 本年/上年.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? SectionAliases { get; init; }
+
+    /// <summary>Every label that names <paramref name="section"/>, its own name first.</summary>
+    public IEnumerable<string> SectionLabels(string section) =>
+        SectionAliases is not null && SectionAliases.TryGetValue(section, out var aliases) ? aliases.Prepend(section) : [section];
 
     // The fields below describe the table's arithmetic for the consistency checks (Checks/). They are
     // optional in the data, so they are nullable: a template that leaves one out arrives with null.
@@ -44,6 +52,11 @@ public sealed record TableTemplate
     public IReadOnlyList<string>? TotalRowNames { get; init; }
     /// <summary>For a summary table (GK01, GK04): per side, the rows that total it.</summary>
     public IReadOnlyList<SummarySection>? Summary { get; init; }
+    /// <summary>
+    /// For a summary table whose items nest (budget 收支总表: 一、财政拨款收入 over its funds): the rows
+    /// that total each side, compared across tables but not summed from the items.
+    /// </summary>
+    public IReadOnlyList<SummarySection>? SummaryTotals { get; init; }
     /// <summary>Rows totalling all 类 rows of a section (GK06 人员经费合计, 公用经费合计).</summary>
     public IReadOnlyList<SectionTotal>? SectionTotals { get; init; }
     /// <summary>Stable ASCII keys of the sections, for check ids (预算数 → budget).</summary>

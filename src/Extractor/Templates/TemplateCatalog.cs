@@ -33,6 +33,7 @@ public sealed class TemplateCatalog
                 Sections = t.Sections ?? [],
                 SectionByCode = t.SectionByCode ?? new Dictionary<string, string>(),
                 HeaderKeywords = t.HeaderKeywords ?? [],
+                SectionAliases = t.SectionAliases ?? new Dictionary<string, IReadOnlyList<string>>(),
                 Columns = t.Columns.Select(c => c with { Aliases = c.Aliases ?? [] }).ToList(),
             }));
         }

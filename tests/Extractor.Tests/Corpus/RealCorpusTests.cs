@@ -111,12 +111,34 @@ public sealed class RealCorpusTests(CorpusRun corpus) : IClassFixture<CorpusRun>
     [InlineData("shanghai-putuo-sfj-2026-dept-budget.pdf")]
     [InlineData("jiangsu-zhengxie-2018-dept-budget-tables.pdf")]
     [InlineData("beijing-czj-2026-dept-budget-tables.pdf")]
-    public void Budgets_are_not_mistaken_for_final_accounts(string file)
+    [InlineData("national-xinfangju-2026-dept-budget.pdf")]
+    [InlineData("guangdong-shenzhen-czj-2026-dept-budget.pdf")]
+    public void Budgets_are_read_with_the_budget_templates(string file)
     {
         var (result, _) = corpus.Get(file);
         Assert.Equal("budget", result!.Metadata.Kind);
-        Assert.Empty(result.TemplateTables);
-        // Their tables are not dropped: each is exported as a generic grid.
-        Assert.NotEmpty(result.Tables);
+        Assert.NotEmpty(result.TemplateTables);
+        Assert.All(result.TemplateTables, t => Assert.StartsWith("YS", t.Id));
+        // The national set is there: 收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表.
+        Assert.Superset(new HashSet<string> { "YS01", "YS02", "YS03", "YS04", "YS05" }, result.TemplateTables.Select(t => t.Id).ToHashSet());
+    }
+
+    /// <summary>
+    /// The district finance bureau's reviewers found, in the 司法局 2026 unit budget, a 行政运行 row whose
+    /// 合计 (14,348,853.34 元) is not 基本支出 + 项目支出 (14,348,853.34 + 64,840,547.00), in the 支出预算总表 and
+    /// in the 一般公共预算支出功能分类预算表 (shanghai-putuo-sfj-2026-unit-budget-CHECKLIST.xlsx).
+    /// </summary>
+    [Fact]
+    public void The_row_total_the_reviewers_found_wrong_fails_its_check()
+    {
+        var (result, _) = corpus.Get("shanghai-putuo-sfj-2026-unit-budget.pdf");
+        foreach (var id in new[] { "YS03.rows.sum.2040601", "YS05.rows.sum.2040601" })
+        {
+            var check = Assert.Single(result!.Checks, c => c.Id == id);
+            Assert.Equal("fail", check.Status);
+        }
+        // The department-level budget, where the reviewers found no such error, has none.
+        var (department, _) = corpus.Get("shanghai-putuo-sfj-2026-dept-budget.pdf");
+        Assert.DoesNotContain(department!.Checks, c => c.Status == "fail" && c.Id.Contains(".rows.sum.", StringComparison.Ordinal));
     }
 }

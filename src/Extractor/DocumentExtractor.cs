@@ -79,6 +79,7 @@ public sealed class DocumentExtractor
         var expected = _catalog.Templates.Where(t => t.Kind == metadata.Kind && !t.Optional).Select(t => t.Id).ToList();
         var found = repaired.Where(t => t.Source.Template is not null).Select(t => t.Id).ToHashSet();
         var missing = expected.Where(id => !found.Contains(id)).ToList();
+        warnings.AddRange(NameMismatches(sourcePath, metadata));
         foreach (var id in missing)
         {
             warnings.Add($"{id} ({_catalog.Find(id)?.Name}) was not found in the document.");
@@ -103,6 +104,25 @@ public sealed class DocumentExtractor
         var checks = _checker.Run(document);
         timings["checks"] = Lap();
         return document with { Checks = checks };
+    }
+
+    /// <summary>
+    /// Where the file's name says another kind or year than its content (crawlers file final
+    /// accounts as budgets, and one year's report under another's name): the content wins, and
+    /// the mismatch is reported so a harvester can fix its index.
+    /// </summary>
+    internal static IEnumerable<string> NameMismatches(string sourcePath, DocumentMetadata metadata)
+    {
+        var name = Path.GetFileNameWithoutExtension(sourcePath.Split('?')[0]).ToLowerInvariant();
+        var saysBudget = name.Contains("预算") || name.Contains("budget");
+        var saysFinal = name.Contains("决算") || name.Contains("final");
+        if (metadata.Kind == "final" && saysBudget && !saysFinal)
+            yield return $"The file name says 预算 (budget) but the document is a 决算 (final account); it is read as a final account.";
+        if (metadata.Kind == "budget" && saysFinal && !saysBudget)
+            yield return $"The file name says 决算 (final account) but the document is a 预算 (budget); it is read as a budget.";
+        var years = System.Text.RegularExpressions.Regex.Matches(name, @"(?<!\d)(20\d{2})(?!\d)").Select(m => m.Groups[1].Value).Distinct().ToList();
+        if (metadata.Year.Length > 0 && years.Count > 0 && !years.Contains(metadata.Year))
+            yield return $"The file name says {string.Join("/", years)} but the document reports on {metadata.Year}; the document's year is used.";
     }
 
     /// <summary>The input's file name without extension, made filesystem-safe, plus the first 8 hex digits of its SHA-256.</summary>

@@ -23,6 +23,9 @@ public static class CommandLine
           extractor [INPUT...] [--out DIR] [--format csv|json|both] [--timeout SECONDS]
                     [--jobs N] [--force] [--shard I/N] [download options]
           extractor merge OUT... --out DIR  merge the output folders of a sharded harvest
+          extractor join FILE... [--out DIR] [--format F] [--catalog FILE]
+                                          convert several files that make one document (a
+                                          narrative PDF and a tables PDF published apart) as one
           extractor grids FILE [PAGE]     print the table grids found on a file's pages
           extractor codes QUERY... [--catalog FILE]
                                           look up codes (by code or its beginning) or names
@@ -75,6 +78,7 @@ public static class CommandLine
         if (args.Length > 0 && args[0] == "grids") return GridsCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
         if (args.Length > 0 && args[0] == "codes") return CodesCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
         if (args.Length > 0 && args[0] == "merge") return MergeCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
+        if (args.Length > 0 && args[0] == "join") return JoinCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
 
         var inputs = new List<string>();
         string? outDir = null;

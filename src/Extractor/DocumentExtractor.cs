@@ -41,14 +41,29 @@ public sealed class DocumentExtractor
     /// <summary>The same pipeline with another code repairer (a user's catalog, a batch's codes).</summary>
     public DocumentExtractor WithRepairer(CodeRepairer repairer) => new(_reader, _lattice, _recognizer, repairer, _checker, _catalog);
 
-    public DocumentResult Extract(byte[] bytes, string sourcePath, CancellationToken cancellationToken = default)
+    public DocumentResult Extract(byte[] bytes, string sourcePath, CancellationToken cancellationToken = default) =>
+        Extract([(bytes, sourcePath)], cancellationToken);
+
+    /// <summary>
+    /// Converts a document published as several files (Beijing and Jiangsu put the narrative and the
+    /// tables in two PDFs) as one: their pages follow each other, numbered on from one file to the
+    /// next; the source is the files' paths joined by " + ", the SHA-256 that of their bytes in order.
+    /// </summary>
+    public DocumentResult Extract(IReadOnlyList<(byte[] Bytes, string Path)> parts, CancellationToken cancellationToken = default)
     {
         var timings = new Dictionary<string, long>();
         var clock = Stopwatch.StartNew();
         long Lap() { var ms = clock.ElapsedMilliseconds; clock.Restart(); return ms; }
 
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var pages = _reader.Read(bytes, cancellationToken);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var pages = new List<PageModel>();
+        foreach (var (bytes, _) in parts)
+        {
+            hash.AppendData(bytes);
+            foreach (var page in _reader.Read(bytes, cancellationToken)) pages.Add(page with { Number = pages.Count + 1 });
+        }
+        var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var sourcePath = string.Join(" + ", parts.Select(p => p.Path));
         timings["read"] = Lap();
 
         var layouts = new List<PageLayout>(pages.Count);
@@ -79,7 +94,7 @@ public sealed class DocumentExtractor
         var expected = _catalog.Templates.Where(t => t.Kind == metadata.Kind && !t.Optional).Select(t => t.Id).ToList();
         var found = repaired.Where(t => t.Source.Template is not null).Select(t => t.Id).ToHashSet();
         var missing = expected.Where(id => !found.Contains(id)).ToList();
-        warnings.AddRange(NameMismatches(sourcePath, metadata));
+        warnings.AddRange(NameMismatches(parts[0].Path, metadata));
         foreach (var id in missing)
         {
             warnings.Add($"{id} ({_catalog.Find(id)?.Name}) was not found in the document.");
@@ -91,7 +106,7 @@ public sealed class DocumentExtractor
 
         var document = new DocumentResult
         {
-            DocId = DocId(sourcePath, sha),
+            DocId = DocId(parts[0].Path, sha),
             Source = new SourceInfo(sourcePath, sha, pages.Count),
             Metadata = metadata,
             Tables = repaired,

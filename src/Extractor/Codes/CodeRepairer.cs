@@ -59,6 +59,8 @@ public sealed class CodeRepairer
                 ?? (table.Rows.FirstOrDefault(r => r.CodePrinted.Length >= 3)?.CodePrinted[0] is '3' or '5' ? CodeSystem.Economic : CodeSystem.Function);
             var rows = new List<TableRow>(table.Rows.Count);
             var walkers = new Dictionary<int, HierarchyWalker>();
+            // A name is cut only where it reaches the edge of its cell: the longest names of a column.
+            var longest = table.Rows.GroupBy(r => r.Group).ToDictionary(g => g.Key, g => g.Max(r => r.NamePrinted.Length));
             foreach (var row in table.Rows)
             {
                 if (row.CodePrinted.Length == 0)
@@ -66,8 +68,15 @@ public sealed class CodeRepairer
                     rows.Add(Plain(row, system));
                     continue;
                 }
+                if (!row.CodeParts.Any(p => p.Level.Length > 0) && !IsClassificationCode(row.CodePrinted))
+                {
+                    // A budget unit's own code (单位编码 024001) where a classification code would be: it
+                    // stays in code_printed, but it is no account code to repair or join on.
+                    rows.Add(row with { Code = string.Empty, CodeLevel = string.Empty, CodeRepair = string.Empty });
+                    continue;
+                }
                 if (!walkers.TryGetValue(row.Group, out var walker)) walkers[row.Group] = walker = new HierarchyWalker(system);
-                var repaired = RepairRow(table.Id, row, system, books[system], walker, repairs, warnings);
+                var repaired = RepairRow(table.Id, row, system, books[system], walker, repairs, warnings, longest.GetValueOrDefault(row.Group));
                 walker.Advance(repaired);
                 rows.Add(repaired);
             }
@@ -75,6 +84,13 @@ public sealed class CodeRepairer
         }
         return new RepairResult(result, repairs, warnings);
     }
+
+    /// <summary>
+    /// Classification codes begin with 2 (支出功能分类) or 3 and 5 (支出经济分类); a relative code (06 under
+    /// 201) is too short to tell and counts as one.
+    /// </summary>
+    internal static bool IsClassificationCode(string printed) =>
+        printed.Length <= 2 || !printed.All(char.IsAsciiDigit) || printed[0] is '2' or '3' or '5';
 
     /// <summary>Full codes the document itself prints, with their names: the strongest evidence.</summary>
     private static CodeBook DocumentBook(IReadOnlyList<ExtractedTable> tables, CodeSystem system)
@@ -97,7 +113,7 @@ public sealed class CodeRepairer
         : row with { Code = row.CodePrinted, CodeLevel = CodeLevels.LevelOf(row.CodePrinted, system), CodeRepair = CodeEvidence.None };
 
     private TableRow RepairRow(string tableId, TableRow row, CodeSystem system, CodeBook document, HierarchyWalker walker,
-        List<CodeRepair> repairs, List<string> warnings)
+        List<CodeRepair> repairs, List<string> warnings, int longestName)
     {
         var printed = row.CodePrinted;
         var (code, structureDetail) = walker.Compose(row);
@@ -110,7 +126,8 @@ public sealed class CodeRepairer
         if (CodeLevels.IsComplete(code, system))
         {
             var evidence = structureDetail.Length > 0 ? CodeEvidence.Structure : CodeEvidence.None;
-            var (name, nameEvidence, nameDetail) = RepairName(code, row.Name, document);
+            var mayBeCut = row.NamePrinted.Length >= longestName - 1;
+            var (name, nameEvidence, nameDetail) = mayBeCut ? RepairName(code, row.Name, document) : (row.Name, null, string.Empty);
             if (nameEvidence is not null && evidence == CodeEvidence.None) evidence = nameEvidence;
             var repaired = row with { Code = code, CodeLevel = CodeLevels.LevelOf(code, system), CodeRepair = evidence, Name = name };
             if (evidence != CodeEvidence.None)

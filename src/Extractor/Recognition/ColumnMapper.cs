@@ -22,6 +22,7 @@ public static class ColumnMapper
             roles[c] = RoleOf(paths[c].Select(TextNormalizer.MatchKey).Where(k => !sections.Contains(k)).ToList());
             if (paths[c].Count == 0) roles[c] = HasContent(grid, bodyStart, c) ? ColumnRole.Amount : ColumnRole.Ignore;
         }
+        IgnoreSecondClassification(roles);
         var groups = AssignGroups(roles);
         FillMissingNames(grid, bodyStart, roles, groups);
 
@@ -113,6 +114,35 @@ public static class ColumnMapper
             return ColumnRole.Code;
         }
         return ColumnRole.Amount;
+    }
+
+    /// <summary>
+    /// A second code and name printed beside the first, before the amounts (部门 and 政府 economic
+    /// codes side by side: 30101 基本工资 | 50101 工资奖金津补贴): the row is keyed by the first; the
+    /// second is not read.
+    /// </summary>
+    private static void IgnoreSecondClassification(ColumnRole[] roles)
+    {
+        var start = 0;
+        while (start < roles.Length)
+        {
+            if (roles[start] == ColumnRole.Amount) { start++; continue; }
+            var end = start;
+            while (end < roles.Length && roles[end] != ColumnRole.Amount) end++;
+            var firstName = Array.IndexOf(roles, ColumnRole.Name, start, end - start);
+            if (firstName >= 0)
+            {
+                for (var k = firstName + 1; k < end; k++)
+                {
+                    if (roles[k] != ColumnRole.Code) continue;
+                    var name = Array.IndexOf(roles, ColumnRole.Name, k, end - k);
+                    if (name < 0) break;
+                    for (var m = k; m <= name; m++) if (roles[m] is ColumnRole.Code or ColumnRole.Name) roles[m] = ColumnRole.Ignore;
+                    k = name;
+                }
+            }
+            start = end;
+        }
     }
 
     /// <summary>

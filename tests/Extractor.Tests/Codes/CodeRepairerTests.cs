@@ -130,7 +130,7 @@ public sealed class CodeRepairerTests
         var table = Table("GK05",
             Row("20106", "财政事务", null, 0, new CodePart("类", "201"), new CodePart("款", "06")),
             Row("01", "行政运行", null, 0, new CodePart("项", "01")),
-            Row("0107", "纪检监察事务", null, 0, new CodePart("款", "07")));
+            Row("07", "纪检监察事务", null, 0, new CodePart("款", "07")));
         var rows = new CodeRepairer(Empty).Repair([table]).Tables[0].Rows;
         Assert.Equal([("20106", "none"), ("2010601", "structure"), ("20107", "structure")], rows.Select(r => (r.Code, r.CodeRepair)));
     }
@@ -174,5 +174,22 @@ public sealed class CodeRepairerTests
             Row("01", "基本工资", null, 0), Row("01", "办公费", null, 1));
         var rows = new CodeRepairer(Empty).Repair([table]).Tables[0].Rows;
         Assert.Equal(["301", "302", "30101", "30201"], rows.Select(r => r.Code));
+    }
+
+    [Fact]
+    public void A_budget_units_own_code_is_no_account_code()
+    {
+        var rows = new CodeRepairer(Empty).Repair([Table("GK02", Row("024001", "苏州市审计局", 5m), Row("201", "一般公共服务支出", 5m))]).Tables[0].Rows;
+        Assert.Equal([("", "", "024001"), ("201", "none", "201")], rows.Select(r => (r.Code, r.CodeRepair, r.CodePrinted)));
+    }
+
+    [Fact]
+    public void A_short_complete_name_is_not_taken_for_a_cut_one()
+    {
+        // 医疗费 is what 30307 was called before 医疗费补助: a name shorter than its column's longest
+        // names did not reach the edge of its cell, so it was not cut.
+        var catalog = Catalog(("30307", "医疗费补助"));
+        var rows = new CodeRepairer(catalog).Repair([Table("GK06", Row("303", "对个人和家庭的补助"), Row("30307", "医疗费"), Row("30399", "其他对个人和家庭的补助"))]).Tables[0].Rows;
+        Assert.Equal(("医疗费", "none"), (rows[1].Name, rows[1].CodeRepair));
     }
 }

@@ -23,7 +23,7 @@ public static class CommandLine
           extractor [INPUT...] [--out DIR] [--format csv|json|both] [--timeout SECONDS]
                     [--jobs N] [--force] [--shard I/N] [download options]
           extractor merge OUT... --out DIR  merge the output folders of a sharded harvest
-          extractor join FILE... [--out DIR] [--format F] [--catalog FILE]
+          extractor join FILE... [--out DIR] [--format F] [--catalog FILE] [--html] [--annotate]
                                           convert several files that make one document (a
                                           narrative PDF and a tables PDF published apart) as one
           extractor grids FILE [PAGE]     print the table grids found on a file's pages
@@ -39,6 +39,10 @@ public static class CommandLine
         Options:
           --out DIR          output folder (default: output/)
           --format FORMAT    csv, json or both (default: both)
+          --html             also write report.html per document (the page drawn with the
+                             cells found, checks and repairs marked) and index.html
+          --annotate         also write annotated.pdf per document: the source PDF with
+                             the cells of failed checks outlined and a note on each
           --timeout SECONDS  give up on a document after this long (default: 300)
           --catalog FILE     add a classification catalog (CSV with columns code,name) to
                              the evidence for repairing codes; may be repeated
@@ -89,6 +93,8 @@ public static class CommandLine
         var jobs = Environment.ProcessorCount;
         var force = false;
         var reproducible = false;
+        var html = false;
+        var annotate = false;
         var shard = ShardSpec.All;
         string? progressMode = null;
         var download = new DownloadOptions();
@@ -132,6 +138,12 @@ public static class CommandLine
                     break;
                 case "--reproducible":
                     reproducible = true;
+                    break;
+                case "--html":
+                    html = true;
+                    break;
+                case "--annotate":
+                    annotate = true;
                     break;
                 case "--shard":
                     if (++i >= args.Length || !ShardSpec.TryParse(args[i], out shard)) return Fail(stderr, "--shard needs I/N with 0 <= I < N, e.g. --shard 0/4.");
@@ -200,6 +212,7 @@ public static class CommandLine
         {
             OutputDirectory = outDir, Format = format, PerDocumentTimeout = timeout, BatchCodeEvidence = batchCodes,
             MaxParallelism = jobs, Force = force, Shard = shard, Reproducible = reproducible, Download = download,
+            Html = html, Annotate = annotate,
             ConversionKey = CatalogKey(catalogs),
         };
         var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;

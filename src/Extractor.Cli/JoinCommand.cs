@@ -18,10 +18,18 @@ internal static class JoinCommand
         string? outDir = null;
         var format = OutputFormat.Both;
         var catalogs = new List<string>();
+        var html = false;
+        var annotate = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
+                case "--html":
+                    html = true;
+                    break;
+                case "--annotate":
+                    annotate = true;
+                    break;
                 case "--out" or "-o":
                     if (++i >= args.Length) return Fail(stderr, "--out needs a folder.");
                     outDir = args[i];
@@ -52,7 +60,8 @@ internal static class JoinCommand
         {
             var parts = files.Select(f => (File.ReadAllBytes(f), f)).ToList();
             var document = DocumentExtractor.Default.WithRepairer(new CodeRepairer(catalog)).Extract(parts);
-            DocumentWriter.Write(outDir, document, format);
+            DocumentWriter.Write(outDir, document, format,
+                new ReviewOptions { Html = html, Annotate = annotate, SourcePdfParts = annotate ? parts.Select(p => p.Item1).ToList() : null });
             var found = document.TemplateTables.Count();
             var status = document.MissingTables.Count == 0 && found > 0 ? "ok" : "partial";
             var message = status == "ok" ? string.Empty : $"Tables not found: {string.Join(", ", document.MissingTables)}; see report.md.";
@@ -68,6 +77,7 @@ internal static class JoinCommand
 
         BatchFiles.WriteDocuments(Path.Combine(outDir, BatchFiles.Documents), [outcome], [new BatchInput(source)], []);
         if (format != OutputFormat.Json && !outcome.Failed) BatchFiles.WriteFacts(Path.Combine(outDir, BatchFiles.Facts), [(outDir, outcome.DocId)]);
+        if (html) Output.Html.BatchIndexWriter.Write(outDir);
         stderr.WriteLine(outcome.Failed
             ? $"{source}: {outcome.ErrorCode}: {outcome.Message}"
             : $"{source}: {outcome.Status}, {outcome.TablesFound} tables, {outcome.Pages} pages, {outcome.ChecksFailed} checks failed. Output in {Path.GetFullPath(outDir)}");

@@ -115,6 +115,7 @@ public sealed class DocumentExtractor
             TimingsMs = timings,
             MissingTables = missing,
             Text = layouts.Select(l => new PageText(l.Page.Number, l.Lines)).ToList(),
+            PageModels = pages,
         };
         var checks = _checker.Run(document);
         timings["checks"] = Lap();

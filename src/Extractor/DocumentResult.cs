@@ -1,5 +1,6 @@
 using Extractor.Checks;
 using Extractor.Codes;
+using Extractor.Pdf;
 using Extractor.Recognition;
 using Extractor.Rows;
 
@@ -22,6 +23,12 @@ public sealed record DocumentResult
     public IReadOnlyList<PageText> Text { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public IReadOnlyDictionary<string, long> TimingsMs { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// Every page as read (glyphs and rulings in page space), for the review page that draws them; not written to
+    /// document.json. Empty for a result made without the pipeline.
+    /// </summary>
+    public IReadOnlyList<PageModel> PageModels { get; init; } = [];
 
     /// <summary>The template tables the document's kind should have and does not (GK01–GK09 for a final account).</summary>
     public IReadOnlyList<string> MissingTables { get; init; } = [];

@@ -6,6 +6,10 @@ public sealed record BatchOptions
 {
     public required string OutputDirectory { get; init; }
     public OutputFormat Format { get; init; } = OutputFormat.Both;
+    /// <summary>Write each document's report.html and the batch's index.html.</summary>
+    public bool Html { get; init; }
+    /// <summary>Write each document's annotated.pdf (the source with failed checks outlined).</summary>
+    public bool Annotate { get; init; }
     /// <summary>A document taking longer than this is abandoned and reported as <c>timeout</c>.</summary>
     public TimeSpan PerDocumentTimeout { get; init; } = TimeSpan.FromMinutes(5);
     /// <summary>

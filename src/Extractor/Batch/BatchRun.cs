@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using Extractor.Codes;
 using Extractor.Output;
+using Extractor.Output.Html;
 
 namespace Extractor.Batch;
 
@@ -81,6 +82,7 @@ internal sealed class BatchRun : IDisposable
         BatchFiles.WriteOrder(Path.Combine(_options.StateDirectory, BatchFiles.Order), Enumerable.Range(0, _selected.Count).Select(s => (_selected[s], _outcomes[s].DocId)));
         BatchFiles.WriteDocuments(Path.Combine(_options.OutputDirectory, BatchFiles.Documents), _outcomes,
             _selected.Select(i => _inputs.Items[i]).ToList(), _inputs.ExtraColumns);
+        if (_options.Html) BatchIndexWriter.Write(_options.OutputDirectory);
         return _outcomes;
     }
 
@@ -212,7 +214,7 @@ internal sealed class BatchRun : IDisposable
             outcome = await WriteAsync(document, outcome, LedgerEntry.Of(outcome, sha, _optionsKey) with
             {
                 Year = document.Metadata.Year, Unresolved = unresolved, Codes = codes,
-            }, clock, cancellationToken).ConfigureAwait(false);
+            }, clock, cancellationToken, bytes).ConfigureAwait(false);
             if (_options.BatchCodeEvidence) _books.Add(document.Metadata.Year, codes);
             if (unresolved) AddPending(new Pending(slot, document.Metadata.Year, resolved.Path!, sha, string.Empty));
         }
@@ -253,7 +255,7 @@ internal sealed class BatchRun : IDisposable
                     {
                         Year = pending.Year, Unresolved = true, Codes = BatchCodeBooks.CodesOf(document),
                     }) with { BatchBook = book?.Fingerprint ?? string.Empty };
-                    outcome = await WriteAsync(document, outcome, entry, clock, token).ConfigureAwait(false);
+                    outcome = await WriteAsync(document, outcome, entry, clock, token, bytes).ConfigureAwait(false);
                 }
                 else
                 {
@@ -271,12 +273,13 @@ internal sealed class BatchRun : IDisposable
     /// The document's folder swapped in whole, then its ledger entry: a kill between the two only
     /// means it is converted again. Returns the outcome with its final elapsed time.
     /// </summary>
-    private async Task<DocumentOutcome> WriteAsync(DocumentResult document, DocumentOutcome outcome, LedgerEntry entry, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task<DocumentOutcome> WriteAsync(DocumentResult document, DocumentOutcome outcome, LedgerEntry entry, Stopwatch clock, CancellationToken cancellationToken, byte[]? source = null)
     {
         if (_options.Reproducible) document = document with { TimingsMs = document.TimingsMs.ToDictionary(t => t.Key, _ => 0L) };
         using (await _documentLocks.AcquireAsync(document.DocId, cancellationToken).ConfigureAwait(false))
         {
-            DocumentWriter.Write(_options.OutputDirectory, document, _options.Format);
+            DocumentWriter.Write(_options.OutputDirectory, document, _options.Format,
+                new ReviewOptions { Html = _options.Html, Annotate = _options.Annotate, SourcePdf = _options.Annotate ? source : null });
             outcome = outcome with { ElapsedMs = Elapsed(clock) };
             _ledger.Put(entry with
             {

@@ -23,6 +23,8 @@ public static class RunFingerprint
             .Append("extractor-batch/1\n")
             .Append("version=").Append(Version).Append('\n')
             .Append("format=").Append(options.Format).Append('\n')
+            .Append("html=").Append(options.Html).Append('\n')
+            .Append("annotate=").Append(options.Annotate).Append('\n')
             .Append("batch_codes=").Append(options.BatchCodeEvidence).Append('\n')
             .Append("reproducible=").Append(options.Reproducible).Append('\n')
             .Append("conversion_key=").Append(options.ConversionKey).Append('\n');

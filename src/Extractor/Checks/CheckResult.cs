@@ -1,3 +1,5 @@
+using Extractor.Pdf;
+
 namespace Extractor.Checks;
 
 /// <summary>Outcome of one consistency check.</summary>
@@ -28,4 +30,33 @@ public sealed record CheckResult
     public required string Message { get; init; }
     /// <summary>The narrative sentence a <c>narrative.</c> check read, as printed.</summary>
     public string? Quote { get; init; }
+
+    /// <summary>
+    /// The printed amounts the check read, each with its table, page and box: what a reviewer looks at
+    /// (the review page outlines them, the annotated PDF marks them). Empty for a check that read no cell.
+    /// </summary>
+    public IReadOnlyList<CheckCell> Cells { get; init; } = [];
 }
+
+/// <summary>Roles of a <see cref="CheckCell"/> in its check.</summary>
+public static class CellRole
+{
+    /// <summary>The printed total of a sum identity.</summary>
+    public const string Total = "total";
+    /// <summary>A summand of a sum identity.</summary>
+    public const string Part = "part";
+    /// <summary>The side of a comparison of the same figure in two places that gives the check's <c>expected</c> value.</summary>
+    public const string Expected = "expected";
+    /// <summary>The side that gives the check's <c>actual</c> value.</summary>
+    public const string Actual = "actual";
+    /// <summary>The table figure a narrative check holds a sentence against (or an amount a fund table should not print).</summary>
+    public const string Figure = "figure";
+}
+
+/// <summary>
+/// One printed amount a check read: its table, the page and box it was read from (page space: origin at the top-left
+/// of the displayed page, y down, points), its canonical column, its <see cref="CellRole"/> and the status of the
+/// comparison it took part in (an identity checked in several columns has a status per column; the check's own status
+/// is the worst of them).
+/// </summary>
+public sealed record CheckCell(string Table, int Page, Box Box, string Column, string Role, string Status);

@@ -188,8 +188,8 @@ public sealed class CrossTableChecks
             .OfType<TableRow>().ToList();
         if (sectionRows.Count == 0) return;
         var column06 = gk06.AmountColumns.FirstOrDefault() ?? "决算数";
-        var actual = new Term("基本支出", gk05.Value(total, "基本支出"), gk05.PageOf(total, "基本支出"), gk05.Raw(total, "基本支出") is not null);
-        var parts = sectionRows.Select(r => new Term(r.Name, gk06.Value(r, column06), gk06.PageOf(r, column06), gk06.Raw(r, column06) is not null)).ToList();
+        var actual = gk05.TermOf(total, "基本支出", "基本支出");
+        var parts = sectionRows.Select(r => gk06.TermOf(r, column06, r.Name)).ToList();
         var outcome = SumIdentity.Evaluate("基本支出", actual, parts, Math.Max(gk05.HalfUnit, gk06.HalfUnit));
         Add(SumIdentity.Combine("GK05-GK06.basic", ["GK05", "GK06"], $"GK05 {total.Name} 基本支出", "GK06 " + string.Join(" + ", sectionRows.Select(r => r.Name)), [outcome]));
     }
@@ -238,6 +238,7 @@ public sealed class CrossTableChecks
             Tolerance = tolerance,
             Pages = new[] { gk06.PageOf(row06, column06), gk09.PageOf(row09, "公务用车运行费") }.Distinct().Order().ToList(),
             Message = message,
+            Cells = new[] { gk06.CellOf(row06, column06, CellRole.Expected, status), gk09.CellOf(row09, "公务用车运行费", CellRole.Actual, status) }.OfType<CheckCell>().ToList(),
         });
     }
 
@@ -290,19 +291,29 @@ public sealed class CrossTableChecks
         var aCount = aggregateRow is not null ? a.LeafCount(aggregateRow, aColumn) : aRows.Count(r => a.Value(r, aColumn) != 0);
         var bCount = b.LeafCount(bRow, bColumn);
         var aPage = aRows.Select(r => a.PageOf(r, aColumn)).FirstOrDefault();
+        var cells = aRows.Select(r => a.CellOf(r, aColumn, CellRole.Expected)).Append(b.CellOf(bRow, bColumn, CellRole.Actual)).OfType<CheckCell>().ToList();
         return Build(id, a, b, aValue, a.Id, b.Value(bRow, bColumn), b.Id, Math.Max(aCount, bCount), Math.Max(a.HalfUnit, b.HalfUnit),
-            [aPage, b.PageOf(bRow, bColumn)], subject);
+            [aPage, b.PageOf(bRow, bColumn)], subject, cells);
     }
 
     private static CheckResult Compare(string id, TableView a, TableRow? aRow, string aColumn, decimal aValue, TableView b, TableRow? bRow, string bColumn, decimal bValue, int summands, string subject)
     {
         var pages = new List<int>();
-        if (aRow is not null) pages.Add(a.PageOf(aRow, aColumn));
-        if (bRow is not null) pages.Add(b.PageOf(bRow, bColumn));
-        return Build(id, a, b, aValue, a.Id, bValue, b.Id, summands, Math.Max(a.HalfUnit, b.HalfUnit), pages, subject);
+        var cells = new List<CheckCell?>();
+        if (aRow is not null)
+        {
+            pages.Add(a.PageOf(aRow, aColumn));
+            cells.Add(a.CellOf(aRow, aColumn, CellRole.Expected));
+        }
+        if (bRow is not null)
+        {
+            pages.Add(b.PageOf(bRow, bColumn));
+            cells.Add(b.CellOf(bRow, bColumn, CellRole.Actual));
+        }
+        return Build(id, a, b, aValue, a.Id, bValue, b.Id, summands, Math.Max(a.HalfUnit, b.HalfUnit), pages, subject, cells.OfType<CheckCell>().ToList());
     }
 
-    private static CheckResult Build(string id, TableView a, TableView b, decimal expected, string expectedTable, decimal actual, string actualTable, int summands, decimal halfUnit, IEnumerable<int> pages, string subject)
+    private static CheckResult Build(string id, TableView a, TableView b, decimal expected, string expectedTable, decimal actual, string actualTable, int summands, decimal halfUnit, IEnumerable<int> pages, string subject, IReadOnlyList<CheckCell> cells)
     {
         var tolerance = halfUnit * Math.Max(1, summands);
         var difference = actual - expected;
@@ -324,6 +335,7 @@ public sealed class CrossTableChecks
             Tolerance = tolerance,
             Pages = pages.Where(p => p > 0).Distinct().Order().ToList(),
             Message = $"{subject} should agree: {detail}",
+            Cells = cells.Select(c => c with { Status = status }).ToList(),
         };
     }
 

@@ -80,6 +80,7 @@ public static partial class EmptyTableStatements
                 Pages = pages,
                 Message = $"The document says there was no {fund}预算财政拨款 income or spending, but {id} prints amounts ({largest.Column} {SumIdentity.F(largest.Value)} on page {largest.Page}).",
                 Quote = statement.Text.Trim(),
+                Cells = amounts.Select(v => new CheckCell(id, v.Page, v.Box, v.Column, CellRole.Figure, CheckStatus.Fail)).ToList(),
             };
         }
     }

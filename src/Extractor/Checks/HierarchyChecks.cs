@@ -95,8 +95,8 @@ public static class HierarchyChecks
         foreach (var column in columns)
         {
             if (table.Raw(parent, column) is null && children.All(c => table.Raw(c, column) is null)) continue;
-            var total = new Term(column, table.Value(parent, column), table.PageOf(parent, column), table.Raw(parent, column) is not null);
-            var parts = children.Select(c => new Term(TableView.Describe(c), table.Value(c, column), table.PageOf(c, column), table.Raw(c, column) is not null)).ToList();
+            var total = table.TermOf(parent, column, column);
+            var parts = children.Select(c => table.TermOf(c, column, TableView.Describe(c))).ToList();
             outcomes.Add(SumIdentity.Evaluate(column, total, parts, table.HalfUnit));
         }
         if (outcomes.Count == 0)

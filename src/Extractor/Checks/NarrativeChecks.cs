@@ -186,6 +186,7 @@ public sealed partial class NarrativeChecks
             Pages = pages,
             Message = message,
             Quote = s.Quote,
+            Cells = figure.CellsWith(status),
         };
     }
 
@@ -193,15 +194,15 @@ public sealed partial class NarrativeChecks
     {
         var item = s.Before(p.Start, _ => true, s.Percents.LastOrDefault(q => q.End <= p.Start)?.End ?? -1);
         if (item is null || item.Role == AmountRole.Change) return;
-        var bases = new List<(Amount Amount, string Text, string? Table)>();
+        var bases = new List<(Amount Amount, string Text, string? Table, IReadOnlyList<CheckCell> Cells)>();
         var basePhrase = Names.Normalize(p.BasePhrase);
         if (basePhrase.Length > 0)
         {
             // "占本年支出", "占一般公共预算财政拨款支出的": the base is the table figure those words name.
             var baseFigure = _subjects.Resolve(BaseSubject(p.BasePhrase), AmountRole.Plain, scope);
             if (baseFigure?.Value is not { } v) return;
-            bases.Add((new Amount(v, baseFigure.Tolerance), baseFigure.Description, baseFigure.Table));
-            bases.AddRange(baseFigure.Alternates.Select(a => (new Amount(a, baseFigure.Tolerance), $"{baseFigure.Description} (or {F(a)})", (string?)baseFigure.Table)));
+            bases.Add((new Amount(v, baseFigure.Tolerance), baseFigure.Description, baseFigure.Table, baseFigure.Cells));
+            bases.AddRange(baseFigure.Alternates.Select(a => (new Amount(a, baseFigure.Tolerance), $"{baseFigure.Description} (or {F(a)})", (string?)baseFigure.Table, (IReadOnlyList<CheckCell>)[])));
         }
         else
         {
@@ -212,7 +213,7 @@ public sealed partial class NarrativeChecks
                 : head is not null && head != item ? head : null;
             if (lead is not null)
             {
-                bases.Add((lead.Amount, $"{lead.Printed} ({Short(lead.Subject)})", null));
+                bases.Add((lead.Amount, $"{lead.Printed} ({Short(lead.Subject)})", null, []));
             }
             else
             {
@@ -220,7 +221,7 @@ public sealed partial class NarrativeChecks
                 if (s.Lead.Length == 0) return;
                 var leadFigure = _subjects.Resolve(s.Lead, AmountRole.Plain, scope);
                 if (leadFigure?.Value is not { } v) return;
-                bases.Add((new Amount(v, leadFigure.Tolerance), leadFigure.Description, leadFigure.Table));
+                bases.Add((new Amount(v, leadFigure.Tolerance), leadFigure.Description, leadFigure.Table, leadFigure.Cells));
             }
         }
         RatioOutcome? outcome = null;
@@ -241,20 +242,21 @@ public sealed partial class NarrativeChecks
         if (figure is not null) tables.Add(figure.Table);
         if (chosen.Table is not null) tables.Add(chosen.Table);
         var id = figure is null ? "narrative.share" : $"narrative.{figure.IdPart("_share")}";
-        _results.Add(RatioCheck(id, tables, s, p, outcome, $"{Short(item.Subject)} {item.Printed} as a share of {chosen.Text}"));
+        var cells = (figure?.Cells ?? []).Concat(chosen.Cells).ToList();
+        _results.Add(RatioCheck(id, tables, s, p, outcome, $"{Short(item.Subject)} {item.Printed} as a share of {chosen.Text}", cells));
     }
 
     private void Completion(SentenceTokens s, PercentToken p, AmountToken final, IReadOnlyList<AmountToken> budgets, TableFigure? figure)
     {
         // The budget: the nearest printed before the rate (年初预算, or 调整预算 when both are printed: the rate may be of
         // either), else for a “三公” item the 预算数 GK09 prints.
-        var candidates = budgets.Select(b => (Amount: b.Amount, Text: b.Printed, Table: (string?)null)).ToList();
+        var candidates = budgets.Select(b => (Amount: b.Amount, Text: b.Printed, Table: (string?)null, Cell: (CheckCell?)null)).ToList();
         if (candidates.Count == 0 && figure is { Table: "GK09", Column: { } column } && _tables["GK09"] is { } gk09)
         {
             var row = gk09.Rows.FirstOrDefault(r => r.Section == "预算数");
             if (row is null || !gk09.HasColumn(column)) return;
             var value = gk09.Value(row, column);
-            candidates.Add((new Amount(value, gk09.HalfUnit), $"GK09 预算数 {column} {F(value)}", "GK09"));
+            candidates.Add((new Amount(value, gk09.HalfUnit), $"GK09 预算数 {column} {F(value)}", "GK09", gk09.CellOf(row, column, CellRole.Figure)));
         }
         RatioOutcome? outcome = null;
         var chosen = candidates.FirstOrDefault();
@@ -273,7 +275,8 @@ public sealed partial class NarrativeChecks
         if (figure is not null) tables.Add(figure.Table);
         if (chosen.Table is not null) tables.Add(chosen.Table);
         var id = figure is null ? "narrative.completion" : $"narrative.{figure.IdPart("_completion")}";
-        _results.Add(RatioCheck(id, tables, s, p, outcome, $"completion {final.Printed} / budget {chosen.Text}"));
+        var cells = (figure?.Cells ?? []).Concat(chosen.Cell is { } budgetCell ? [budgetCell] : []).ToList();
+        _results.Add(RatioCheck(id, tables, s, p, outcome, $"completion {final.Printed} / budget {chosen.Text}", cells));
     }
 
     private void Change(SentenceTokens s, PercentToken p, SentenceTokens? previous, Func<AmountToken, TableFigure?> figureOf)
@@ -324,7 +327,7 @@ public sealed partial class NarrativeChecks
         var id = figure is null ? "narrative.change" : $"narrative.{figure.IdPart("_change")}";
         var verb = change.Direction > 0 ? "+" : change.Direction < 0 ? "−" : "±";
         _results.Add(RatioCheck(id, figure is null ? [] : [figure.Table], s, p, outcome,
-            $"change {verb}{change.Printed} against the prior {F(prior)} (= {priorText})"));
+            $"change {verb}{change.Printed} against the prior {F(prior)} (= {priorText})", figure?.Cells ?? []));
     }
 
     private void Gap(SentenceTokens s, AmountToken d, AmountToken final, AmountToken budget, TableFigure? figure)
@@ -349,6 +352,7 @@ public sealed partial class NarrativeChecks
                 ? $"The outturn {final.Printed} differs from the budget {budget.Printed} by {d.Printed}, as stated."
                 : $"The outturn {final.Printed} differs from the budget {budget.Printed} by {F(expected)}, the narrative says {(d.Direction > 0 ? "+" : "−")}{d.Printed}.",
             Quote = s.Quote,
+            Cells = figure?.CellsWith(status) ?? [],
         });
     }
 
@@ -379,10 +383,11 @@ public sealed partial class NarrativeChecks
                 ? $"The narrative says the outturn is {word} the budget: {final.Printed} against {budget.Printed}."
                 : $"The narrative says the outturn is {word} the budget, but it states an outturn of {final.Printed} against a budget of {budget.Printed}.",
             Quote = s.Quote,
+            Cells = figure?.CellsWith(status) ?? [],
         });
     }
 
-    private static CheckResult RatioCheck(string id, IReadOnlyList<string> tables, SentenceTokens s, PercentToken p, RatioOutcome outcome, string what)
+    private static CheckResult RatioCheck(string id, IReadOnlyList<string> tables, SentenceTokens s, PercentToken p, RatioOutcome outcome, string what, IReadOnlyList<CheckCell> cells)
     {
         var exact = Math.Round(outcome.Exact, 4, MidpointRounding.AwayFromZero);
         var message = outcome.Status switch
@@ -404,6 +409,7 @@ public sealed partial class NarrativeChecks
             Pages = Pages(s.Sentence.PageAt(p.Start)),
             Message = message,
             Quote = s.Quote,
+            Cells = cells.Select(c => c with { Status = outcome.Status }).ToList(),
         };
     }
 

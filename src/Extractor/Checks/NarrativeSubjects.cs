@@ -16,6 +16,12 @@ public sealed record TableFigure(string Table, string Key, string? Code, string 
     /// <summary>The canonical column the figure is read from, when it is one cell.</summary>
     public string? Column { get; init; }
 
+    /// <summary>The printed cells the figure is read from (one, or the two a sum is made of), role <see cref="CellRole.Figure"/>.</summary>
+    public IReadOnlyList<CheckCell> Cells { get; init; } = [];
+
+    /// <summary>The figure's cells with the status of the check that reads them.</summary>
+    public IReadOnlyList<CheckCell> CellsWith(string status) => Cells.Select(c => c with { Status = status }).ToList();
+
     public string IdPart(string suffix = "") => Code is null ? $"{Table}.{Key}{suffix}" : $"{Table}.{Key}{suffix}.{Code}";
 }
 
@@ -205,7 +211,10 @@ public sealed partial class NarrativeSubjects
             if (column == "公务用车购置及运行维护费" && row is not null && table.HasColumn("公务用车购置费") && table.HasColumn("公务用车运行费"))
             {
                 var sum = table.Value(row, "公务用车购置费") + table.Value(row, "公务用车运行费");
-                return new TableFigure("GK09", key + suffix, null, $"GK09 {section} 公务用车购置费 + 公务用车运行费", sum, 2 * table.HalfUnit, table.PageOf(row, "公务用车运行费"));
+                return new TableFigure("GK09", key + suffix, null, $"GK09 {section} 公务用车购置费 + 公务用车运行费", sum, 2 * table.HalfUnit, table.PageOf(row, "公务用车运行费"))
+                {
+                    Cells = new[] { table.CellOf(row, "公务用车购置费", CellRole.Figure), table.CellOf(row, "公务用车运行费", CellRole.Figure) }.OfType<CheckCell>().ToList(),
+                };
             }
             return null;
         }
@@ -213,6 +222,7 @@ public sealed partial class NarrativeSubjects
         return new TableFigure("GK09", key + suffix, null, $"GK09 {section} {actualColumn}", value, table.HalfUnit, row is null ? table.Table.Source.Pages[0] : table.PageOf(row, actualColumn))
         {
             Column = actualColumn,
+            Cells = row is not null && table.CellOf(row, actualColumn, CellRole.Figure) is { } cell ? [cell] : [],
         };
     }
 
@@ -364,7 +374,11 @@ public sealed partial class NarrativeSubjects
     }
 
     private static TableFigure Figure(TableView table, TableRow row, string column, string key, string? code, string description) =>
-        new(table.Id, key, code, description, table.Value(row, column), table.HalfUnit * table.LeafCount(row, column), table.PageOf(row, column)) { Column = column };
+        new(table.Id, key, code, description, table.Value(row, column), table.HalfUnit * table.LeafCount(row, column), table.PageOf(row, column))
+        {
+            Column = column,
+            Cells = table.CellOf(row, column, CellRole.Figure) is { } cell ? [cell] : [],
+        };
 
     /// <summary>"社会保障和就业支出（类）行政事业单位养老支出（款）事业单位离退休（项）": a 项 by its 类, 款 and 项 names.</summary>
     [GeneratedRegex(@"(?<c>[^（(）)，。；：、.．\d]+?)[（(]类[）)](?<k>[^（(）)，。；：]+?)[（(]款[）)](?<x>[^（(）)，。；：]+?)[（(]项[）)]")]

@@ -33,7 +33,7 @@ public static class RowIdentityChecks
                 if (!columns.Any(c => table.Raw(row, c) is not null)) continue;
                 if (parts.Concat(minus).All(c => table.Raw(row, c) is null) && table.Value(row, identity.Total) == 0) continue;
 
-                var total = new Term(identity.Total, table.Value(row, identity.Total), table.PageOf(row, identity.Total), table.Raw(row, identity.Total) is not null);
+                var total = table.TermOf(row, identity.Total, identity.Total);
                 var terms = parts.Select(p => TermOf(table, row, p, 1)).Concat(minus.Select(m => TermOf(table, row, m, -1))).ToList();
                 var outcome = SumIdentity.Evaluate(identity.Total, total, terms, table.HalfUnit);
                 var key = RowKey(table, row);
@@ -46,8 +46,7 @@ public static class RowIdentityChecks
         }
     }
 
-    private static Term TermOf(TableView table, TableRow row, string column, int sign) =>
-        new(column, table.Value(row, column), table.PageOf(row, column), table.Raw(row, column) is not null, sign);
+    private static Term TermOf(TableView table, TableRow row, string column, int sign) => table.TermOf(row, column, column, sign);
 
     /// <summary>Parts the table does not print, replaced by their own parts when another identity defines them.</summary>
     private static List<string> Expand(IReadOnlyList<string> parts, IReadOnlyList<RowIdentity> identities, TableView table)

@@ -2,12 +2,19 @@ using System.Globalization;
 
 namespace Extractor.Checks;
 
-/// <summary>One amount of an identity: what it is, its value in 万元 (0 when blank), where it was printed, its sign.</summary>
-public sealed record Term(string Label, decimal Value, int Page, bool Printed, int Sign = 1);
+/// <summary>
+/// One amount of an identity: what it is, its value in 万元 (0 when blank), where it was printed, its sign, and the
+/// cell it was read from (null when blank).
+/// </summary>
+public sealed record Term(string Label, decimal Value, int Page, bool Printed, int Sign = 1, CheckCell? Cell = null);
 
 /// <summary>An identity evaluated in one column: printed total against the sum of its parts.</summary>
 public sealed record ColumnOutcome(
-    string Column, decimal Expected, decimal Actual, decimal Difference, decimal Tolerance, string Status, int Summands, IReadOnlyList<int> Pages);
+    string Column, decimal Expected, decimal Actual, decimal Difference, decimal Tolerance, string Status, int Summands, IReadOnlyList<int> Pages)
+{
+    /// <summary>The printed cells the identity read in this column (the total, then the parts), with this column's status.</summary>
+    public IReadOnlyList<CheckCell> Cells { get; init; } = [];
+}
 
 /// <summary>
 /// Evaluates "total = Σ parts" with the rounding tolerance of the issue: half a unit of the table's last
@@ -22,7 +29,11 @@ public static class SumIdentity
         var summands = summandsForTolerance ?? parts.Count(p => p.Printed && p.Value != 0);
         var tolerance = halfUnit * Math.Max(1, summands);
         var pages = parts.Where(p => p.Printed).Select(p => p.Page).Append(total.Page).Where(p => p > 0).Distinct().Order().ToList();
-        return new ColumnOutcome(column, expected, total.Value, difference, tolerance, Tolerance.Status(difference, tolerance), summands, pages);
+        var status = Tolerance.Status(difference, tolerance);
+        var cells = new List<CheckCell>();
+        if (total.Cell is { } t) cells.Add(t with { Role = CellRole.Total, Status = status });
+        cells.AddRange(parts.Where(p => p.Cell is not null).Select(p => p.Cell! with { Role = CellRole.Part, Status = status }));
+        return new ColumnOutcome(column, expected, total.Value, difference, tolerance, status, summands, pages) { Cells = cells };
     }
 
     /// <summary>
@@ -59,6 +70,7 @@ public static class SumIdentity
             Tolerance = worst.Tolerance,
             Pages = pages,
             Message = message,
+            Cells = outcomes.SelectMany(o => o.Cells).ToList(),
         };
     }
 

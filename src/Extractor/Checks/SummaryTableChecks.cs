@@ -56,9 +56,14 @@ public static class SummaryTableChecks
         {
             var (income, incomeColumn) = grands[0];
             var (expenditure, expenditureColumn) = grands[1];
-            var actual = new Term(expenditureColumn, table.Value(expenditure.GrandTotal!, expenditureColumn), table.PageOf(expenditure.GrandTotal!, expenditureColumn), table.Raw(expenditure.GrandTotal!, expenditureColumn) is not null);
-            var expected = new Term(incomeColumn, table.Value(income.GrandTotal!, incomeColumn), table.PageOf(income.GrandTotal!, incomeColumn), table.Raw(income.GrandTotal!, incomeColumn) is not null);
+            var actual = table.TermOf(expenditure.GrandTotal!, expenditureColumn, expenditureColumn);
+            var expected = table.TermOf(income.GrandTotal!, incomeColumn, incomeColumn);
             var outcome = SumIdentity.Evaluate(expenditureColumn, actual, [expected], table.HalfUnit);
+            // Two sides of one balance, not a total and its part.
+            outcome = outcome with
+            {
+                Cells = outcome.Cells.Select(c => c with { Role = c.Role == CellRole.Total ? CellRole.Actual : CellRole.Expected }).ToList(),
+            };
             results.Add(SumIdentity.Combine($"{table.Id}.balance", [table.Id],
                 $"{table.Id} {expenditure.Section.Section} {expenditure.GrandTotal!.Name}", $"{income.Section.Section} {income.GrandTotal!.Name}", [outcome]));
         }
@@ -113,8 +118,8 @@ public static class SummaryTableChecks
         foreach (var column in columns)
         {
             if (table.Raw(total, column) is null && parts.All(p => table.Raw(p.Row, column) is null)) continue;
-            var t = new Term(column, table.Value(total, column), table.PageOf(total, column), table.Raw(total, column) is not null);
-            var terms = parts.Select(p => new Term(p.Row.Name, table.Value(p.Row, column), table.PageOf(p.Row, column), table.Raw(p.Row, column) is not null, p.Sign)).ToList();
+            var t = table.TermOf(total, column, column);
+            var terms = parts.Select(p => table.TermOf(p.Row, column, p.Row.Name, p.Sign)).ToList();
             outcomes.Add(SumIdentity.Evaluate(column, t, terms, table.HalfUnit));
         }
         if (outcomes.Count == 0)

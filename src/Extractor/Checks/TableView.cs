@@ -99,6 +99,20 @@ public sealed class TableView
 
     public int PageOf(TableRow row, string column) => row.Values.FirstOrDefault(v => v.Column == column)?.Page ?? row.Page;
 
+    /// <summary>
+    /// The cell an amount was read from, for <see cref="CheckResult.Cells"/>, or null when the cell is blank.
+    /// <paramref name="role"/> and <paramref name="status"/> may be set later by the check that reads it.
+    /// </summary>
+    public CheckCell? CellOf(TableRow row, string column, string role = "", string status = "")
+    {
+        var value = row.Values.FirstOrDefault(v => v.Column == column);
+        return value is null ? null : new CheckCell(Id, value.Page, value.Box, column, role, status);
+    }
+
+    /// <summary>A term of an identity: the amount of a cell (0 when blank), where it was printed, and its cell.</summary>
+    public Term TermOf(TableRow row, string column, string label, int sign = 1) =>
+        new(label, Value(row, column), PageOf(row, column), Raw(row, column) is not null, sign, CellOf(row, column));
+
     public bool HasAnyValue(TableRow row) => row.Values.Count > 0;
 
     /// <summary>Whether every printed amount of the table is blank or zero.</summary>

@@ -7,8 +7,8 @@ namespace Extractor.Output;
 /// <summary>Writes document.json (see docs/output-format.md).</summary>
 public static class DocumentJsonWriter
 {
-    /// <summary>1.1 = contract v1 plus the additions listed in docs/output-format.md.</summary>
-    public const string SchemaVersion = "1.1";
+    /// <summary>1.2 = contract v1 plus the additions listed in docs/output-format.md (1.2 added <c>checks[].cells</c>).</summary>
+    public const string SchemaVersion = "1.2";
 
     public static void Write(Stream stream, DocumentResult document)
     {
@@ -78,6 +78,9 @@ public static class DocumentJsonWriter
             json.WriteEndArray();
             json.WriteString("message", c.Message);
             if (c.Quote is not null) json.WriteString("quote", c.Quote);
+            json.WriteStartArray("cells");
+            foreach (var cell in c.Cells) WriteCell(json, cell);
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -92,6 +95,21 @@ public static class DocumentJsonWriter
 
         json.WriteEndObject();
         json.Flush();
+    }
+
+    /// <summary>A cell a check read: <c>{table, page, box: [left, top, right, bottom], column, role, status}</c>.</summary>
+    private static void WriteCell(Utf8JsonWriter json, Checks.CheckCell cell)
+    {
+        json.WriteStartObject();
+        json.WriteString("table", cell.Table);
+        json.WriteNumber("page", cell.Page);
+        json.WriteStartArray("box");
+        foreach (var v in new[] { cell.Box.Left, cell.Box.Top, cell.Box.Right, cell.Box.Bottom }) json.WriteNumberValue(Math.Round((decimal)v, 2));
+        json.WriteEndArray();
+        json.WriteString("column", cell.Column);
+        json.WriteString("role", cell.Role);
+        json.WriteString("status", cell.Status);
+        json.WriteEndObject();
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, decimal? value)

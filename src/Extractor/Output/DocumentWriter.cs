@@ -5,12 +5,20 @@ namespace Extractor.Output;
 public enum OutputFormat { Both, Csv, Json }
 
 /// <summary>
-/// Writes one document's folder (document.json, facts.csv, tables/*.csv, report.md), built in a
-/// temporary folder and swapped in whole.
+/// Writes one document's folder (document.json, facts.csv, tables/*.csv, report.md, and when asked report.html and
+/// annotated.pdf), built in a temporary folder and swapped in whole.
 /// </summary>
 public static class DocumentWriter
 {
-    public static string Write(string outputRoot, DocumentResult document, OutputFormat format)
+    public static string Write(string outputRoot, DocumentResult document, OutputFormat format) =>
+        Write(outputRoot, document, format, ReviewOptions.None);
+
+    /// <summary>
+    /// As <see cref="Write(string, DocumentResult, OutputFormat)"/>, plus the review files <paramref name="review"/> asks
+    /// for. An annotated PDF that cannot be made (no source bytes, a PDF PdfPig cannot copy) costs the document nothing:
+    /// report.html says why, and the rest is written.
+    /// </summary>
+    public static string Write(string outputRoot, DocumentResult document, OutputFormat format, ReviewOptions review)
     {
         var folder = Path.Combine(outputRoot, document.DocId);
         AtomicFile.ReplaceDirectory(folder, temporary =>
@@ -28,7 +36,57 @@ public static class DocumentWriter
                 }
             }
             AtomicFile.WriteText(Path.Combine(temporary, "report.md"), w => ReportMarkdownWriter.Write(w, document));
+            WriteReview(temporary, document, format, review);
         });
         return folder;
+    }
+
+    private static void WriteReview(string folder, DocumentResult document, OutputFormat format, ReviewOptions review)
+    {
+        string? annotated = null;
+        string? error = null;
+        if (review.Annotate)
+        {
+            try
+            {
+                var parts = SourceParts(document, review);
+                AtomicFile.Write(Path.Combine(folder, ReviewOptions.AnnotatedPdfFile), s => s.Write(PdfAnnotator.Annotate(parts, document)));
+                annotated = ReviewOptions.AnnotatedPdfFile;
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not IOException and not UnauthorizedAccessException)
+            {
+                error = $"{e.GetType().Name}: {e.Message}";
+            }
+        }
+        if (review.Html)
+        {
+            var links = new Html.ReviewPageLinks
+            {
+                Json = format != OutputFormat.Csv,
+                Csv = format != OutputFormat.Json,
+                AnnotatedPdf = annotated,
+                AnnotatedPdfError = error,
+            };
+            AtomicFile.WriteText(Path.Combine(folder, ReviewOptions.HtmlFile), w => Html.ReviewPageWriter.Write(w, document, links));
+        }
+    }
+
+    /// <summary>
+    /// The source PDF (or the files of a joined document, in order): the bytes given, else the local files the document was
+    /// read from; checked against the document's SHA-256 (that of the files' bytes in order).
+    /// </summary>
+    private static IReadOnlyList<byte[]> SourceParts(DocumentResult document, ReviewOptions review)
+    {
+        var parts = review.SourcePdfParts
+            ?? (review.SourcePdf is { } bytes ? (IReadOnlyList<byte[]>)[bytes] : null)
+            ?? document.Source.Path.Split(" + ").Select(path => File.Exists(path) ? File.ReadAllBytes(path)
+                : throw new InvalidOperationException($"the source PDF was not given and {path} is not a local file")).ToList();
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var part in parts) hash.AppendData(part);
+        if (Convert.ToHexStringLower(hash.GetHashAndReset()) != document.Source.Sha256)
+        {
+            throw new InvalidOperationException("the source PDF given is not the one the document was converted from (its SHA-256 differs)");
+        }
+        return parts;
     }
 }

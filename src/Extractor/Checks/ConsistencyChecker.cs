@@ -61,6 +61,7 @@ public sealed class ConsistencyChecker
         // Narrative statements are checked against the final-accounts tables they name, and
         // against their own arithmetic (shares, changes, completion rates) in any document.
         Guarded(list, "narrative", [], () => NarrativeChecks.Run(tables, narrative, document.Metadata.Department));
+        Guarded(list, "narrative.comparison", [], () => NarrativeComparisonChecks.Run(narrative));
         return list.Items;
     }
 

@@ -19,7 +19,8 @@ public static class HierarchyChecks
         var system = CodeLevels.SystemOf(table.Template?.Codes);
         if (system is null) return [];
         var results = new List<CheckResult>();
-        var columns = table.AmountColumns;
+        // Shares printed in % (比上年增减%) do not add up over the rows.
+        var columns = table.AmountColumns.Where(c => !table.Rows.Any(r => r.Values.Any(v => v.Column == c && v.Unit == "%"))).ToList();
 
         // 合计 = Σ 类
         var total = table.TotalRow;
@@ -40,16 +41,21 @@ public static class HierarchyChecks
             // A child whose printed code is shorter than its parent's cannot be placed: skip the level.
             if (children.Any(c => c.Code.Length < parentLength)) continue;
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var printedTwice = parents.GroupBy(p => p.Code).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
             foreach (var parent in parents)
             {
                 if (parent.Code.Length != parentLength) continue; // the parent's own code is cut short
-                var mine = children.Where(c => c.Code.StartsWith(parent.Code, StringComparison.Ordinal)).ToList();
+                // A parent printed more than once (301 under 501 and again under 505 where two
+                // classifications stand side by side) owns the rows printed under it, not every row of its prefix.
+                var mine = printedTwice.Contains(parent.Code)
+                    ? RowsUnder(table, parent, level).Where(c => c.CodeLevel == Levels[level + 1] && c.Code.StartsWith(parent.Code, StringComparison.Ordinal)).ToList()
+                    : children.Where(c => c.Code.StartsWith(parent.Code, StringComparison.Ordinal)).ToList();
                 if (mine.Count == 0) continue;
                 // Deeper rows whose own 款 is not printed: the printed children are not all of the parent.
                 var childLevel = Levels[level + 1];
                 if (table.Rows.Any(r => r.Code.StartsWith(parent.Code, StringComparison.Ordinal) && r.CodeLevel != childLevel && r.CodeLevel != Levels[level]
                         && !mine.Any(c => r.Code.StartsWith(c.Code, StringComparison.Ordinal)))) continue;
-                if (!seen.Add(parent.Code)) continue; // a parent printed twice is checked once
+                if (!printedTwice.Contains(parent.Code) && !seen.Add(parent.Code)) continue;
                 var unresolved = mine.Count(c => c.CodeRepair == "unresolved");
                 var what = $"Σ its {mine.Count} {Levels[level + 1]} rows" + (unresolved > 0 ? $" ({unresolved} with codes printed cut short, placed by their printed digits)" : "");
                 results.Add(Check(table, $"{table.Id}.hierarchy.{parent.Code}", parent, mine, columns, what));
@@ -87,6 +93,17 @@ public static class HierarchyChecks
             }
         }
         return results;
+    }
+
+    /// <summary>The rows printed under a parent: those after it, of its column group, down to the next row at its level or above.</summary>
+    private static IEnumerable<TableRow> RowsUnder(TableView table, TableRow parent, int level)
+    {
+        var rows = table.Rows.Where(r => r.Group == parent.Group).ToList();
+        foreach (var row in rows.Skip(rows.IndexOf(parent) + 1))
+        {
+            if (row.Code.Length == 0 || Array.IndexOf(Levels, row.CodeLevel) <= level) yield break;
+            yield return row;
+        }
     }
 
     private static CheckResult Check(TableView table, string id, TableRow parent, IReadOnlyList<TableRow> children, IReadOnlyList<string> columns, string what)

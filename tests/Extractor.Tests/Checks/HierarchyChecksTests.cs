@@ -1,5 +1,6 @@
 using Extractor.Checks;
 using Extractor.Codes;
+using Extractor.Rows;
 using static Extractor.Tests.Checks.CheckTables;
 
 namespace Extractor.Tests.Checks;
@@ -101,5 +102,33 @@ public sealed class HierarchyChecksTests
         Assert.Equal(CheckStatus.Warn, rounding.Status);
         Assert.Equal(652.66m, rounding.Actual);
         Assert.Equal(CheckStatus.Fail, Single(Run(6536500.00m), "GK05.hierarchy.total").Status);
+    }
+
+    [Fact]
+    public void A_class_printed_twice_owns_the_rows_printed_under_it()
+    {
+        // 301 once under 501 机关工资福利支出 and once under 505 对事业单位经常性补助 (two classifications side by side).
+        var checks = HierarchyChecks.Run(new TableView(Table("GK06",
+            Economic("301", "工资福利支出", "人员经费", ("决算数", 30.00m)),
+            Economic("30101", "基本工资", "人员经费", ("决算数", 20.00m)),
+            Economic("30102", "津贴补贴", "人员经费", ("决算数", 10.00m)),
+            Economic("301", "工资福利支出", "人员经费", ("决算数", 5.00m)),
+            Economic("30101", "基本工资", "人员经费", ("决算数", 5.00m))))).Where(c => c.Id.StartsWith("GK06.hierarchy.301", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, checks.Count);
+        Assert.All(checks, c => Assert.Equal(CheckStatus.Pass, c.Status));
+    }
+
+    [Fact]
+    public void Shares_printed_in_percent_are_not_summed()
+    {
+        static TableRow WithShare(TableRow row, decimal share) =>
+            row with { Values = [.. row.Values, new Extractor.Rows.CellValue("增减(%)", share, 1, default) { Unit = "%" }] };
+        var checks = HierarchyChecks.Run(new TableView(Table("GK05",
+            WithShare(Coded("201", "一般公共服务支出", ("小计", 30.00m)), 5.00m),
+            WithShare(Coded("20106", "财政事务", ("小计", 30.00m)), 5.00m),
+            WithShare(Coded("2010601", "行政运行", ("小计", 20.00m)), 3.00m),
+            WithShare(Coded("2010602", "一般行政管理事务", ("小计", 10.00m)), 9.00m)))).ToList();
+        Assert.All(checks, c => Assert.Equal(CheckStatus.Pass, c.Status));
+        Assert.DoesNotContain(checks, c => c.Message.Contains("增减(%)", StringComparison.Ordinal));
     }
 }

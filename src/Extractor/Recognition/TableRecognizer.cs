@@ -32,6 +32,7 @@ public sealed class TableRecognizer
             {
                 var grid = layout.Grids[i];
                 var caption = titles.Read(layout.LinesAbove(i));
+                if (caption.Template is null && CaptionInGrid(grid, titles) is { } inside) caption = inside;
                 var nextPage = open is not null && i == 0 && IsNextPage(pages, openLastPage, layout.Page.Number);
                 var untitled = caption.Template is null && caption.Title.Length == 0;
                 var sameTitle = caption.Template is not null && caption.Template.Id == open?.Template?.Id;
@@ -74,6 +75,26 @@ public sealed class TableRecognizer
             }
         }
         return ResolveDuplicates(tables);
+    }
+
+    /// <summary>
+    /// Some producers rule the title into the table: a first row of one cell across the whole width
+    /// ("2026年本年一般公共预算支出表（预算表5）"), often followed by a row with the unit.
+    /// </summary>
+    private static TableCaption? CaptionInGrid(CellGrid grid, TitleMatcher titles)
+    {
+        var lines = new List<TextLine>();
+        for (var r = 0; r < Math.Min(3, grid.Rows); r++)
+        {
+            var cells = grid.CellsInRow(r).Where(c => !c.IsEmpty).ToList();
+            if (cells.Count == 0) continue;
+            if (cells.Count > 2 || cells.Sum(c => c.ColumnSpan) < grid.Columns / 2) break;
+            lines.AddRange(cells.Select(c => new TextLine(c.Text, c.Box, [c.Text], [])));
+        }
+        if (lines.Count == 0) return null;
+        lines.Reverse();
+        var caption = titles.Read(lines);
+        return caption.Template is null ? null : caption;
     }
 
     /// <summary>The next page, or the one after a near-empty spill-over page (a border and nothing else).</summary>

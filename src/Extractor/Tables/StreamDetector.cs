@@ -248,24 +248,9 @@ public sealed class StreamDetector
         _ => token.Left + 0.5,
     };
 
-    private List<Column> Clusters(List<TextToken> tokens, int lines, double size)
-    {
-        var tolerance = _options.AlignTolerance * size;
-        var clusters = new List<(double Key, TokenKind Kind, List<TextToken> Tokens)>();
-        foreach (var token in tokens)
-        {
-            var key = Anchor(token);
-            var family = token.Kind == TokenKind.Code ? TokenKind.Text : token.Kind;
-            var index = clusters.FindIndex(c => c.Kind == family && Math.Abs(c.Key - key) <= tolerance);
-            if (index < 0) clusters.Add((key, family, [token]));
-            else clusters[index].Tokens.Add(token);
-        }
-        var columns = clusters
-            .Where(c => c.Tokens.Count >= 2 || lines <= 2)
-            .Select(c => new Column(c.Tokens.Min(t => t.Left), c.Tokens.Max(t => t.Right)))
-            .ToList();
-        return MergeOverlapping(columns, 0.1 * size);
-    }
+    /// <summary>Columns from the body's aligned runs alone, where the header names none.</summary>
+    private List<Column> Clusters(List<TextToken> tokens, int lines, double size) =>
+        MergeOverlapping(AlignedRuns(tokens, lines, size).Select(r => new Column(r.Left, r.Right)).ToList(), 0.1 * size);
 
     private static List<Column> MergeOverlapping(List<Column> columns, double slack)
     {

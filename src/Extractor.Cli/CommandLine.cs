@@ -30,6 +30,7 @@ public static class CommandLine
           extractor codes QUERY... [--catalog FILE]
                                           look up codes (by code or its beginning) or names
                                           (by any part) in the classification catalogs
+          extractor bench [OPTIONS]       pages/s, memory, time per stage vs PdfPig alone
 
         INPUT is a PDF file, an http(s) URL, a folder (searched recursively for *.pdf), or a
         manifest: a .txt file with one path or URL per line, or a .csv file with a 'source'
@@ -82,6 +83,7 @@ public static class CommandLine
         if (args.Length > 0 && args[0] == "grids") return GridsCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
         if (args.Length > 0 && args[0] == "codes") return CodesCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
         if (args.Length > 0 && args[0] == "merge") return MergeCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
+        if (args.Length > 0 && args[0] == "bench") return BenchCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
         if (args.Length > 0 && args[0] == "join") return JoinCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
 
         var inputs = new List<string>();

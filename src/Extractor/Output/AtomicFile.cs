@@ -30,6 +30,24 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Writes a file straight to its name: for files inside a folder that is itself built aside and
+    /// swapped in whole (<see cref="ReplaceDirectory"/>), where a rename per file adds nothing.
+    /// </summary>
+    public static void WriteInStagedFolder(string path, Action<Stream> write)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        write(stream);
+    }
+
+    public static void WriteTextInStagedFolder(string path, Action<TextWriter> write) =>
+        WriteInStagedFolder(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, Utf8, leaveOpen: true) { NewLine = "\n" };
+            write(writer);
+        });
+
     public static void WriteText(string path, Action<TextWriter> write) =>
         Write(path, stream =>
         {

@@ -25,17 +25,17 @@ public static class DocumentWriter
         {
             if (format != OutputFormat.Csv)
             {
-                AtomicFile.Write(Path.Combine(temporary, "document.json"), s => DocumentJsonWriter.Write(s, document));
+                AtomicFile.WriteInStagedFolder(Path.Combine(temporary, "document.json"), s => DocumentJsonWriter.Write(s, document));
             }
             if (format != OutputFormat.Json)
             {
-                AtomicFile.WriteText(Path.Combine(temporary, "facts.csv"), w => FactsCsvWriter.Write(w, Fact.Of(document)));
+                AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "facts.csv"), w => FactsCsvWriter.Write(w, Fact.Of(document)));
                 foreach (var table in document.Tables)
                 {
-                    AtomicFile.WriteText(Path.Combine(temporary, "tables", table.Id + ".csv"), w => TableCsvWriter.Write(w, table));
+                    AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "tables", table.Id + ".csv"), w => TableCsvWriter.Write(w, table));
                 }
             }
-            AtomicFile.WriteText(Path.Combine(temporary, "report.md"), w => ReportMarkdownWriter.Write(w, document));
+            AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "report.md"), w => ReportMarkdownWriter.Write(w, document));
             WriteReview(temporary, document, format, review);
         });
         return folder;

@@ -75,9 +75,41 @@ internal static class PdfPageReader
         var uy = dx / length;
         var above = 0.8 * size;
         var below = 0.2 * size;
-        var xs = new[] { start.X + ux * above, start.X - ux * below, end.X + ux * above, end.X - ux * below };
-        var ys = new[] { start.Y + uy * above, start.Y - uy * below, end.Y + uy * above, end.Y - uy * below };
-        return new Box(xs.Min(), pageHeight - ys.Max(), xs.Max(), pageHeight - ys.Min());
+        // The four corners' extremes, without arrays: this runs for every letter of every page.
+        double x0 = start.X + ux * above, x1 = start.X - ux * below, x2 = end.X + ux * above, x3 = end.X - ux * below;
+        double y0 = start.Y + uy * above, y1 = start.Y - uy * below, y2 = end.Y + uy * above, y3 = end.Y - uy * below;
+        return new Box(Min(x0, x1, x2, x3), pageHeight - Max(y0, y1, y2, y3), Max(x0, x1, x2, x3), pageHeight - Min(y0, y1, y2, y3));
+    }
+
+    /// <summary>The least of four values, as <c>Enumerable.Min</c> finds it (the first of equal values; NaN if any is NaN).</summary>
+    private static double Min(double a, double b, double c, double d)
+    {
+        if (double.IsNaN(a)) return a;
+        var min = a;
+        foreach (var v in (ReadOnlySpan<double>)[b, c, d])
+        {
+            if (v < min) min = v;
+            else if (double.IsNaN(v)) return v;
+        }
+        return min;
+    }
+
+    /// <summary>The greatest of four values, as <c>Enumerable.Max</c> finds it (the first of equal values; NaN only if all are).</summary>
+    private static double Max(double a, double b, double c, double d)
+    {
+        ReadOnlySpan<double> values = [a, b, c, d];
+        var max = values[0];
+        var i = 1;
+        while (double.IsNaN(max))
+        {
+            if (i == values.Length) return max;
+            max = values[i++];
+        }
+        for (; i < values.Length; i++)
+        {
+            if (values[i] > max) max = values[i];
+        }
+        return max;
     }
 
     private static PathShape ToShape(PdfPath path, double pageHeight)
@@ -118,7 +150,8 @@ internal static class PdfPageReader
 
     private static void Flush(List<(double, double)> points, bool closed, List<PathFigure> figures)
     {
-        if (points.Count >= 2) figures.Add(new PathFigure(points.ToList(), closed));
+        // The caller starts a new list after every flush, so the figure can keep this one.
+        if (points.Count >= 2) figures.Add(new PathFigure(points, closed));
     }
 
     private static (double, double) ToPage(PdfPoint point, double pageHeight) => (point.X, pageHeight - point.Y);

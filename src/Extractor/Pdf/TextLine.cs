@@ -16,6 +16,7 @@ public static class TextLineBuilder
         var ordered = glyphs.Where(g => !string.IsNullOrWhiteSpace(g.Text)).OrderBy(g => g.CenterY).ToList();
         var lines = new List<List<TextGlyph>>();
         var lineCenters = new List<double>();
+        var lineSums = new List<double>();
         var lineHeights = new List<double>();
         foreach (var glyph in ordered)
         {
@@ -28,7 +29,10 @@ public static class TextLineBuilder
                 if (Math.Abs(glyph.CenterY - lineCenters[i]) <= tolerance)
                 {
                     lines[i].Add(glyph);
-                    lineCenters[i] = lines[i].Average(g => g.CenterY);
+                    // The line's centre is the mean of its glyphs' centres: a running sum, added
+                    // in the same order as summing the whole line again would (the same value).
+                    lineSums[i] += glyph.CenterY;
+                    lineCenters[i] = lineSums[i] / lines[i].Count;
                     placed = true;
                     break;
                 }
@@ -37,6 +41,7 @@ public static class TextLineBuilder
             {
                 lines.Add([glyph]);
                 lineCenters.Add(glyph.CenterY);
+                lineSums.Add(glyph.CenterY);
                 lineHeights.Add(height);
             }
         }

@@ -21,21 +21,35 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
+        return RemoveSpacesBetweenCjk(MapAll(text)).Trim();
+    }
+
+    /// <summary>Every character mapped; the same string when none changes (the common case, with no copy).</summary>
+    private static string MapAll(string text)
+    {
+        var first = 0;
+        while (first < text.Length && MapChar(text[first]) == text[first]) first++;
+        if (first == text.Length) return text;
         var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
+        sb.Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
         {
-            sb.Append(NormalizeChar(ch));
+            var mapped = MapChar(text[i]);
+            if (mapped >= 0) sb.Append((char)mapped);
         }
-        return RemoveSpacesBetweenCjk(sb.ToString()).Trim();
+        return sb.ToString();
     }
 
     /// <summary>Normalises one glyph's text (no trimming: a glyph may be a single space).</summary>
     public static string NormalizeGlyph(string text)
     {
-        if (text.Length == 1) return NormalizeChar(text[0]);
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text) sb.Append(NormalizeChar(ch));
-        return sb.ToString();
+        if (text.Length == 1)
+        {
+            // Most glyphs map to themselves: keep the letter's own string rather than a new copy.
+            var mapped = MapChar(text[0]);
+            return mapped < 0 ? string.Empty : mapped == text[0] ? text : ((char)mapped).ToString();
+        }
+        return MapAll(text);
     }
 
     /// <summary>
@@ -66,27 +80,28 @@ public static class TextNormalizer
         (ch >= '\uF900' && ch <= '\uFAFF') || (ch >= '\u3000' && ch <= '\u303F') ||
         (ch >= '\uFF00' && ch <= '\uFFEF' && !(ch >= '\uFF10' && ch <= '\uFF19'));
 
-    private static string NormalizeChar(char ch)
+    /// <summary>What a character normalises to: a character (itself when it stays), or -1 when it is dropped.</summary>
+    private static int MapChar(char ch)
     {
         // Radical and compatibility code points: from a table, not from the runtime's NFKC, which
         // is absent in invariant-globalization mode and does not fold the radicals supplement anyway.
         if (((ch >= '\u2E80' && ch <= '\u2FDF') || (ch >= '\uF900' && ch <= '\uFAFF')) && CjkCompatibility.TryGetValue(ch, out var mapped))
         {
-            return mapped.ToString();
+            return mapped;
         }
         if ((ch >= '\uFF10' && ch <= '\uFF19') || (ch >= '\uFF21' && ch <= '\uFF3A') || (ch >= '\uFF41' && ch <= '\uFF5A'))
         {
-            return ((char)(ch - 0xFEE0)).ToString();
+            return ch - 0xFEE0;
         }
         return ch switch
         {
-            '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\t' => " ",
-            '．' => ".",
-            '－' or '−' or '‐' or '‑' => "-",
-            '％' => "%",
-            '＋' => "+",
-            '\u200B' or '\uFEFF' => string.Empty,
-            _ => ch.ToString(),
+            '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\t' => ' ',
+            '．' => '.',
+            '－' or '−' or '‐' or '‑' => '-',
+            '％' => '%',
+            '＋' => '+',
+            '\u200B' or '\uFEFF' => -1,
+            _ => ch,
         };
     }
 

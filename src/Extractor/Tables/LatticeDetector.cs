@@ -238,12 +238,18 @@ public sealed class LatticeDetector
         return anchors;
     }
 
-    private static int Locate(IReadOnlyList<double> edges, double value)
+    /// <summary>
+    /// The row (or column) holding <paramref name="value"/>: the first inner edge above it, less one;
+    /// the last row past the last inner edge. Edges ascend, so a binary search finds it.
+    /// </summary>
+    private static int Locate(List<double> edges, double value)
     {
-        for (var i = 1; i < edges.Count - 1; i++)
+        int lo = 1, hi = edges.Count - 1;
+        while (lo < hi)
         {
-            if (value < edges[i]) return i - 1;
+            var mid = (lo + hi) >>> 1;
+            if (value < edges[mid]) hi = mid; else lo = mid + 1;
         }
-        return edges.Count - 2;
+        return lo - 1;
     }
 }

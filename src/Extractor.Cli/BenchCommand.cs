@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Extractor.Bench;
+using static Extractor.Cli.CommandLine;
+
+namespace Extractor.Cli;
+
+/// <summary>
+/// <c>extractor bench</c>: throughput, peak memory and time per stage of the pipeline against the
+/// floor (PdfPig alone reading the same pages), with 1 and all cores. Each measurement runs in a
+/// child process of its own, so that each peak memory figure is that run's alone.
+/// </summary>
+internal static class BenchCommand
+{
+    private const string Usage = """
+        Usage: extractor bench [--corpus PATH]... [--repeat N] [--pages N] [--jobs N]...
+                               [--runs N] [--in-process] [--json FILE] [--work DIR]
+
+        Measures the pipeline (conversion and writing, as the batch command does it) and the floor
+        (PdfPig alone reading every page's letters and paths) over the same documents, with 1 and
+        with all cores, each in a process of its own; prints the machine, documents and pages per
+        second, peak memory, the time per stage and how the pipeline compares to the floor.
+
+          --corpus PATH  a PDF or a folder searched recursively for *.pdf; may be repeated
+                         (default: fixtures/ and ../shared/corpus/real/); PDFs without a text
+                         layer are left out
+          --repeat N     run the corpus N times (default: as often as needed for --pages)
+          --pages N      at least this many pages (default: 300)
+          --jobs N       documents converted at once; may be repeated (default: 1 and the
+                         number of cores)
+          --runs N       run every measurement N times, floor and pipeline in turn, and
+                         keep the fastest (default: 1; use 3 or more on a busy machine)
+          --in-process   run every measurement in this process (peak memory is then reset
+                         between measurements where Linux allows it)
+          --json FILE    also write the results as JSON
+          --work DIR     where the pipeline's output goes (default: a temporary folder,
+                         deleted afterwards)
+        """;
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Converters = { new JsonStringEnumConverter() } };
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var corpusInputs = new List<string>();
+        int? repeat = null;
+        var minimumPages = 300;
+        var jobs = new List<int>();
+        var inProcess = false;
+        var runs = 1;
+        string? jsonFile = null, work = null, child = null, corpusFile = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "-h" or "--help":
+                    stdout.WriteLine(Usage);
+                    return Success;
+                case "--corpus":
+                    if (++i >= args.Length) return Fail(stderr, "--corpus needs a PDF file or a folder.");
+                    corpusInputs.Add(args[i]);
+                    break;
+                case "--repeat":
+                    if (!TryPositive(args, ref i, out var r)) return Fail(stderr, "--repeat needs a whole number of at least 1.");
+                    repeat = r;
+                    break;
+                case "--pages":
+                    if (!TryPositive(args, ref i, out minimumPages)) return Fail(stderr, "--pages needs a whole number of at least 1.");
+                    break;
+                case "--jobs" or "-j":
+                    if (!TryPositive(args, ref i, out var j)) return Fail(stderr, "--jobs needs a whole number of at least 1.");
+                    jobs.Add(j);
+                    break;
+                case "--runs":
+                    if (!TryPositive(args, ref i, out runs)) return Fail(stderr, "--runs needs a whole number of at least 1.");
+                    break;
+                case "--in-process":
+                    inProcess = true;
+                    break;
+                case "--json":
+                    if (++i >= args.Length) return Fail(stderr, "--json needs a file.");
+                    jsonFile = args[i];
+                    break;
+                case "--work":
+                    if (++i >= args.Length) return Fail(stderr, "--work needs a folder.");
+                    work = args[i];
+                    break;
+                case "--child":
+                    // Internal: one measurement, its result as JSON on standard output.
+                    if (++i >= args.Length || !Enum.TryParse<BenchMode>(args[i], ignoreCase: true, out _)) return Fail(stderr, "--child needs floor or pipeline.");
+                    child = args[i];
+                    break;
+                case "--corpus-file":
+                    if (++i >= args.Length) return Fail(stderr, "--corpus-file needs a file.");
+                    corpusFile = args[i];
+                    break;
+                default:
+                    return Fail(stderr, $"unknown bench option '{args[i]}'.");
+            }
+        }
+        if (jobs.Count == 0) jobs.AddRange(Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1]);
+        jobs = jobs.Distinct().Order().ToList();
+
+        if (child is not null)
+        {
+            if (corpusFile is null || work is null) return Fail(stderr, "--child needs --corpus-file and --work.");
+            var corpus = JsonSerializer.Deserialize<BenchCorpus>(File.ReadAllText(corpusFile), Json)!;
+            var measurement = Benchmark.Measure(corpus, Enum.Parse<BenchMode>(child, ignoreCase: true), jobs[0], work, ownProcess: true);
+            stdout.WriteLine(JsonSerializer.Serialize(measurement, Json));
+            return Success;
+        }
+
+        if (corpusInputs.Count == 0)
+        {
+            var root = RepositoryRoot();
+            corpusInputs.Add(Path.Combine(root, "fixtures"));
+            var shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus", "real"));
+            if (Directory.Exists(shared)) corpusInputs.Add(shared);
+        }
+        stderr.WriteLine($"bench: reading the corpus ({string.Join(", ", corpusInputs)})");
+        var bench = BenchCorpus.Load(corpusInputs, minimumPages, repeat);
+        if (bench.Distinct.Count == 0) return Fail(stderr, "the corpus holds no PDF with a text layer.");
+
+        var ownWork = work is null;
+        work ??= Path.Combine(Path.GetTempPath(), "extractor-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(work);
+        try
+        {
+            var corpusPath = Path.Combine(work, "corpus.json");
+            File.WriteAllText(corpusPath, JsonSerializer.Serialize(bench, Json));
+            var all = new List<BenchMeasurement>();
+            for (var run = 1; run <= runs; run++)
+            {
+                foreach (var j in jobs)
+                {
+                    foreach (var mode in new[] { BenchMode.Floor, BenchMode.Pipeline })
+                    {
+                        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: {mode.ToString().ToLowerInvariant()}, {j} job{(j == 1 ? "" : "s")}, {bench.Pages:N0} pages{(runs > 1 ? $" (run {run} of {runs})" : "")} …"));
+                        var folder = Path.Combine(work, $"{mode.ToString().ToLowerInvariant()}-{j}-{run}");
+                        var measurement = inProcess
+                            ? Benchmark.Measure(bench, mode, j, folder)
+                            : RunChild(mode, j, corpusPath, folder, stderr);
+                        if (measurement is null) return SomeInputsFailed;
+                        all.Add(measurement);
+                        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+                    }
+                }
+            }
+            // Of several runs, the fastest: on a shared machine the others were slowed by other work.
+            var measurements = all.GroupBy(m => (m.Jobs, m.Mode))
+                .Select(g => g.MinBy(m => m.WallMs)! with { RunWallMs = runs > 1 ? g.Select(m => m.WallMs).ToList() : [] })
+                .ToList();
+            var report = new BenchReport(MachineInfo.Current(), bench, measurements, !inProcess);
+            stdout.Write(report.ToText());
+            if (jsonFile is not null)
+            {
+                File.WriteAllText(jsonFile, JsonSerializer.Serialize(report, new JsonSerializerOptions(Json) { WriteIndented = true }));
+            }
+            return report.SamePages ? Success : SomeInputsFailed;
+        }
+        finally
+        {
+            if (ownWork) Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Runs one measurement in a new process of this program; null (with the reason on standard error) when it fails.</summary>
+    private static BenchMeasurement? RunChild(BenchMode mode, int jobs, string corpusFile, string work, TextWriter stderr)
+    {
+        var self = Environment.ProcessPath ?? "dotnet";
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
+        foreach (var arg in new[] { "bench", "--child", mode.ToString().ToLowerInvariant(), "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--corpus-file", corpusFile, "--work", work })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var lastLine = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        if (process.ExitCode != 0 || lastLine is null || !lastLine.StartsWith('{'))
+        {
+            stderr.WriteLine($"extractor: the {mode.ToString().ToLowerInvariant()} measurement failed (exit code {process.ExitCode}): {error.Result.Trim()}");
+            return null;
+        }
+        return JsonSerializer.Deserialize<BenchMeasurement>(lastLine, Json);
+    }
+
+    private static bool TryPositive(string[] args, ref int i, out int value)
+    {
+        value = 0;
+        return ++i < args.Length && int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 1;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+
+namespace Extractor.Bench;
+
+/// <summary>A benchmark's results: the machine, the corpus and each measurement, printed as text.</summary>
+public sealed record BenchReport(MachineInfo Machine, BenchCorpus Corpus, IReadOnlyList<BenchMeasurement> Measurements, bool SeparateProcesses)
+{
+    private static readonly IReadOnlyDictionary<string, string> StageLabels = new Dictionary<string, string>
+    {
+        ["parse"] = "open/parse (PdfPig)",
+        ["page model"] = "page model",
+        ["detect"] = "detection",
+        ["recognize"] = "recognition",
+        ["rows"] = "rows",
+        ["repair"] = "code repair",
+        ["checks"] = "checks",
+        ["write"] = "writing",
+        ["other"] = "other",
+    };
+
+    public BenchMeasurement? Find(BenchMode mode, int jobs) => Measurements.FirstOrDefault(m => m.Mode == mode && m.Jobs == jobs);
+
+    /// <summary>Whether every floor and pipeline measurement read the same pages of the same documents.</summary>
+    public bool SamePages
+    {
+        get
+        {
+            var expected = Corpus.Items.Select(d => d.Pages).ToList();
+            return Measurements.All(m => m.PagesPerDocument.SequenceEqual(expected));
+        }
+    }
+
+    public string ToText()
+    {
+        var sb = new StringBuilder();
+        var ci = CultureInfo.InvariantCulture;
+        void Line(string text = "") => sb.AppendLine(text);
+
+        Line("Extractor benchmark");
+        Line(string.Create(ci, $"machine:  {Machine.Cores} cores, {Machine.Cpu}{(Machine.MemoryBytes > 0 ? $", {Machine.MemoryBytes / (1024.0 * 1024 * 1024):0.#} GiB" : "")}; {Machine.Os}"));
+        Line($"runtime:  {Machine.Runtime}, {Machine.Gc} GC, {Machine.Build} build");
+        var distinctPages = Corpus.Distinct.Sum(d => d.Pages);
+        Line(string.Create(ci, $"corpus:   {Corpus.Distinct.Count} PDFs with a text layer ({distinctPages:N0} pages), run {Corpus.Repeat}x: {Corpus.Documents:N0} documents, {Corpus.Pages:N0} pages"));
+        foreach (var skipped in Corpus.Skipped) Line($"          left out: {skipped}");
+        Line($"method:   floor = PdfPig alone reading every page's letters and paths; pipeline = conversion and writing, as the");
+        Line($"          batch command does them. Each row {(SeparateProcesses ? "in a process of its own" : "in this process")}: a cold pass over the distinct PDFs (JIT");
+        Line($"          compilation included: 'cold pages/s'), then the measured pass. Documents go to N worker threads, one at a");
+        Line($"          time each, as --jobs N does. peak MB = the process's peak resident set (VmHWM{(Measurements.All(m => m.PeakIsolated) ? "" : ", NOT reset between rows")});");
+        Line($"          cpu s = the process's CPU time in the measured pass (GC and JIT threads included); load = the 1-minute load");
+        Line($"          average after it (above N: other processes were using the cores too).");
+        Line();
+        Line("                         pages/s  documents/s    wall s     cpu s  cold pages/s  peak MB  alloc KB/page  load");
+        foreach (var m in Measurements)
+        {
+            var name = $"{(m.Mode == BenchMode.Floor ? "floor (PdfPig)" : "pipeline")}, {m.Jobs} job{(m.Jobs == 1 ? "" : "s")}";
+            Line(string.Create(ci, $"{name,-23}{m.PagesPerSecond,9:0.0}{m.DocumentsPerSecond,13:0.00}{m.WallMs / 1000,10:0.00}{m.CpuMs / 1000,10:0.00}{m.ColdPagesPerSecond,14:0.0}{m.PeakWorkingSetBytes / (1024.0 * 1024),9:0}{(m.Pages == 0 ? 0 : m.AllocatedBytes / 1024.0 / m.Pages),15:0}{m.LoadAverage,6:0.0}"));
+        }
+        foreach (var m in Measurements.Where(m => m.RunWallMs.Count > 1))
+        {
+            Line(string.Create(ci, $"{(m.Mode == BenchMode.Floor ? "floor" : "pipeline")}, {m.Jobs} job{(m.Jobs == 1 ? "" : "s")}: fastest of {m.RunWallMs.Count} runs; pages/s of each: {string.Join(", ", m.RunWallMs.Select(w => (m.Pages / (w / 1000)).ToString("0.0", ci)))}"));
+        }
+        Line();
+
+        var jobs = Measurements.Select(m => m.Jobs).Distinct().Order().ToList();
+        foreach (var j in jobs)
+        {
+            if (Find(BenchMode.Floor, j) is { } floor && Find(BenchMode.Pipeline, j) is { } pipeline && floor.PagesPerSecond > 0 && pipeline.CpuMs > 0)
+            {
+                Line(string.Create(ci, $"pipeline / floor, {j} job{(j == 1 ? "" : "s")}: {100 * pipeline.PagesPerSecond / floor.PagesPerSecond:0}% of the floor's pages/s ({100 * floor.CpuMs / pipeline.CpuMs:0}% by CPU time; cold: {(floor.ColdPagesPerSecond > 0 ? 100 * pipeline.ColdPagesPerSecond / floor.ColdPagesPerSecond : 0):0}%)"));
+            }
+        }
+        if (jobs.Count >= 2)
+        {
+            foreach (var mode in new[] { BenchMode.Floor, BenchMode.Pipeline })
+            {
+                if (Find(mode, jobs[0]) is { } one && Find(mode, jobs[^1]) is { } many && one.PagesPerSecond > 0)
+                {
+                    var speedup = many.PagesPerSecond / one.PagesPerSecond;
+                    Line(string.Create(ci, $"scaling {jobs[0]} -> {jobs[^1]} jobs, {(mode == BenchMode.Floor ? "floor" : "pipeline")}: {speedup:0.00}x ({100 * speedup / ((double)jobs[^1] / jobs[0]):0}% of linear)"));
+                }
+            }
+        }
+        Line();
+
+        foreach (var pipeline in Measurements.Where(m => m.Mode == BenchMode.Pipeline))
+        {
+            var total = pipeline.StageMs.Values.Sum();
+            Line(string.Create(ci, $"time per stage, pipeline, {pipeline.Jobs} job{(pipeline.Jobs == 1 ? "" : "s")} (wall time inside each stage, summed over documents):"));
+            Line("  stage                    ms      share   ms/page");
+            foreach (var (stage, ms) in pipeline.StageMs.OrderBy(kv => Order(kv.Key)))
+            {
+                Line(string.Create(ci, $"  {StageLabels.GetValueOrDefault(stage, stage),-20}{ms,9:0}{(total == 0 ? 0 : 100 * ms / total),10:0.0}%{(pipeline.Pages == 0 ? 0 : ms / pipeline.Pages),10:0.000}"));
+            }
+            Line(string.Create(ci, $"  {"total",-20}{total,9:0}{100,10:0.0}%{(pipeline.Pages == 0 ? 0 : total / pipeline.Pages),10:0.000}"));
+            Line();
+        }
+
+        var floors = Measurements.Where(m => m.Mode == BenchMode.Floor).ToList();
+        if (floors.Count > 0)
+        {
+            Line(string.Create(ci, $"floor read {floors[0].Letters:N0} letters and {floors[0].PathCommands:N0} path commands per run"));
+        }
+        Line(SamePages
+            ? string.Create(ci, $"same pages: every floor and pipeline run read the same {Corpus.Documents:N0} document{(Corpus.Documents == 1 ? "" : "s")}, {Corpus.Pages:N0} pages")
+            : "same pages: NO, the runs read different pages (see failures)");
+        foreach (var failure in Measurements.SelectMany(m => m.Failures.Select(f => $"{m.Mode} {m.Jobs}: {f}")).Distinct().Take(20))
+        {
+            Line($"failed: {failure}");
+        }
+        return sb.ToString();
+    }
+
+    private static int Order(string stage)
+    {
+        var index = Benchmark.Stages.ToList().IndexOf(stage);
+        return index < 0 ? Benchmark.Stages.Count - 1 : index;
+    }
+}

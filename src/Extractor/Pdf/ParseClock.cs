@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace Extractor.Pdf;
+
+/// <summary>
+/// Time spent inside PdfPig (opening the file, parsing each page's content into letters and
+/// paths) on the current thread, so the benchmark can tell parsing from building the page model.
+/// A document is read on one thread, so a thread-local sum is the document's own.
+/// </summary>
+internal static class ParseClock
+{
+    [ThreadStatic] private static long _ticks;
+
+    /// <summary>Stopwatch ticks spent in PdfPig on this thread since the last <see cref="Reset"/>.</summary>
+    public static long Ticks => _ticks;
+
+    public static void Reset() => _ticks = 0;
+
+    public static T Time<T>(Func<T> work)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _ticks += Stopwatch.GetTimestamp() - start;
+        }
+    }
+}

@@ -299,11 +299,15 @@ internal sealed class BatchRun : IDisposable
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // A thread of its own, not the pool's: conversions are long and CPU-bound, and the pool must
         // stay free for timers (this time limit) and downloads.
+        var converting = Stopwatch.StartNew();
         var work = Task.Factory.StartNew(() => extractor.Extract(bytes, source, cancel.Token), cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var abandoned = false;
         try
         {
             var document = await work.WaitAsync(_options.PerDocumentTimeout, cancellationToken).ConfigureAwait(false);
+            // WaitAsync's timer runs on the pool and can fire late when the pool is busy, after the
+            // conversion has already finished past its limit; the limit is the time taken, not the timer.
+            if (converting.Elapsed > _options.PerDocumentTimeout) throw new TimeoutException();
             var found = document.TemplateTables.Count();
             var status = document.MissingTables.Count == 0 && found > 0 ? "ok" : "partial";
             var message = status == "ok" ? string.Empty :

@@ -31,9 +31,8 @@ public sealed class BudgetCrossTableChecks
 
     private bool Require(string id, params string[] ids)
     {
-        var missing = _tables.Missing(ids);
-        if (missing.Count == 0) return true;
-        _results.Add(CheckList.Skipped(id, ids, _tables.MissingMessage(missing)));
+        if (_tables.SkippedUnlessPresent(id, ids) is not { } skipped) return true;
+        _results.Add(skipped);
         return false;
     }
 

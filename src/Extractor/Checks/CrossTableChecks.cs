@@ -37,9 +37,8 @@ public sealed class CrossTableChecks
 
     private bool Require(string id, params string[] tables)
     {
-        var missing = _tables.Missing(tables);
-        if (missing.Count == 0) return true;
-        _results.Add(CheckList.Skipped(id, tables, _tables.MissingMessage(missing)));
+        if (_tables.SkippedUnlessPresent(id, tables) is not { } skipped) return true;
+        _results.Add(skipped);
         return false;
     }
 

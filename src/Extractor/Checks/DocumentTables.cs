@@ -30,4 +30,11 @@ public sealed class DocumentTables
     /// <summary>"GK03 (支出决算表) was not found in the document": why a check was skipped.</summary>
     public string MissingMessage(IEnumerable<string> ids) =>
         string.Join(", ", ids.Select(id => $"{id} ({_catalog.Find(id)?.Name ?? id})")) + " not found in the document, so this check could not run.";
+
+    /// <summary>Check <paramref name="checkId"/> as skipped when any of <paramref name="ids"/> is missing; null when all are there.</summary>
+    public CheckResult? SkippedUnlessPresent(string checkId, params string[] ids)
+    {
+        var missing = Missing(ids);
+        return missing.Count == 0 ? null : CheckList.Skipped(checkId, ids, MissingMessage(missing));
+    }
 }

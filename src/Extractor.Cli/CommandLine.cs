@@ -114,13 +114,7 @@ public static class CommandLine
                     break;
                 case "--format":
                     if (++i >= args.Length) return Fail(stderr, "--format needs csv, json or both.");
-                    switch (args[i])
-                    {
-                        case "csv": format = OutputFormat.Csv; break;
-                        case "json": format = OutputFormat.Json; break;
-                        case "both": format = OutputFormat.Both; break;
-                        default: return Fail(stderr, $"--format must be csv, json or both, not '{args[i]}'.");
-                    }
+                    if (!TryFormat(args[i], out format)) return Fail(stderr, $"--format must be csv, json or both, not '{args[i]}'.");
                     break;
                 case "--timeout":
                     if (!TrySeconds(args, ref i, out timeout)) return Fail(stderr, "--timeout needs a positive number of seconds.");
@@ -281,6 +275,13 @@ public static class CommandLine
         if (++i >= args.Length || !double.TryParse(args[i], CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || double.IsInfinity(seconds)) return false;
         value = TimeSpan.FromSeconds(seconds);
         return true;
+    }
+
+    /// <summary>The value of --format (csv, json or both).</summary>
+    internal static bool TryFormat(string value, out OutputFormat format)
+    {
+        format = value switch { "csv" => OutputFormat.Csv, "json" => OutputFormat.Json, _ => OutputFormat.Both };
+        return value is "csv" or "json" or "both";
     }
 
     private static bool TryCount(string[] args, ref int i, out int value)

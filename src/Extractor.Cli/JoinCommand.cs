@@ -35,8 +35,7 @@ internal static class JoinCommand
                     outDir = args[i];
                     break;
                 case "--format":
-                    if (++i >= args.Length || args[i] is not ("csv" or "json" or "both")) return Fail(stderr, "--format must be csv, json or both.");
-                    format = args[i] switch { "csv" => OutputFormat.Csv, "json" => OutputFormat.Json, _ => OutputFormat.Both };
+                    if (++i >= args.Length || !TryFormat(args[i], out format)) return Fail(stderr, "--format must be csv, json or both.");
                     break;
                 case "--catalog":
                     if (++i >= args.Length) return Fail(stderr, "--catalog needs a CSV file.");

@@ -123,8 +123,9 @@ internal static class BenchCommand
         if (bench.Distinct.Count == 0) return Fail(stderr, "the corpus holds no PDF with a text layer.");
 
         var ownWork = work is null;
-        work ??= Path.Combine(Path.GetTempPath(), "extractor-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        work ??= Path.Combine(DefaultWorkRoot(), "extractor-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(work);
+        var measurementFolders = new List<string>();
         try
         {
             var corpusPath = Path.Combine(work, "corpus.json");
@@ -143,7 +144,10 @@ internal static class BenchCommand
                             : RunChild(mode, j, corpusPath, folder, stderr);
                         if (measurement is null) return SomeInputsFailed;
                         all.Add(measurement);
-                        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+                        // The output stays until every measurement is done: deleting thousands of files just before
+                        // the next measurement makes the file system (ext4) step over the freshly freed inodes when it
+                        // creates that measurement's files, a cost of the benchmark and not of a batch.
+                        measurementFolders.Add(folder);
                     }
                 }
             }
@@ -151,7 +155,11 @@ internal static class BenchCommand
             var measurements = all.GroupBy(m => (m.Jobs, m.Mode))
                 .Select(g => g.MinBy(m => m.WallMs)! with { RunWallMs = runs > 1 ? g.Select(m => m.WallMs).ToList() : [] })
                 .ToList();
-            var report = new BenchReport(MachineInfo.Current(), bench, measurements, !inProcess);
+            var report = new BenchReport(MachineInfo.Current(), bench, measurements, !inProcess)
+            {
+                OutputFolder = work,
+                OutputFileSystem = MachineInfo.FileSystemOf(work),
+            };
             stdout.Write(report.ToText());
             if (jsonFile is not null)
             {
@@ -162,6 +170,58 @@ internal static class BenchCommand
         finally
         {
             if (ownWork) Directory.Delete(work, recursive: true);
+            else foreach (var folder in measurementFolders.Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Where the pipeline's output goes by default: a memory file system where there is one (Linux's /dev/shm), so that the
+    /// figures do not depend on what the disk went through before (ext4 creates files slowly for minutes after many were
+    /// deleted, such as the previous bench's output); else the temporary folder.
+    /// </summary>
+    private static string DefaultWorkRoot()
+    {
+        const string shm = "/dev/shm";
+        try
+        {
+            if (Directory.Exists(shm) && MachineInfo.FileSystemOf(shm) == "tmpfs")
+            {
+                var probe = Path.Combine(shm, ".extractor-bench-probe-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+                File.WriteAllText(probe, "");
+                File.Delete(probe);
+                return shm;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return Path.GetTempPath();
+    }
+
+    /// <summary>The taskset program where there is one: it pins a measurement to as many cores as it has jobs.</summary>
+    private static string? TaskSet() =>
+        OperatingSystem.IsLinux() ? new[] { "/usr/bin/taskset", "/bin/taskset" }.FirstOrDefault(File.Exists) : null;
+
+    /// <summary>The CPUs this process may run on (Linux's Cpus_allowed_list, e.g. "0-3,8"), or null where it cannot be read.</summary>
+    private static List<int>? AllowedCpus()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+            if (line is null) return null;
+            var cpus = new List<int>();
+            foreach (var part in line["Cpus_allowed_list:".Length..].Trim().Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var range = part.Split('-');
+                var first = int.Parse(range[0], CultureInfo.InvariantCulture);
+                var last = range.Length > 1 ? int.Parse(range[1], CultureInfo.InvariantCulture) : first;
+                for (var cpu = first; cpu <= last; cpu++) cpus.Add(cpu);
+            }
+            return cpus;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
+        {
+            return null;
         }
     }
 
@@ -170,6 +230,15 @@ internal static class BenchCommand
     {
         var self = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // N jobs on N cores: without pinning, one job's garbage collector and JIT run on the other cores for free, and the
+        // one-core figure would be better than one core gives.
+        if (jobs < Environment.ProcessorCount && TaskSet() is { } taskset && AllowedCpus() is { Count: > 0 } cpus && jobs < cpus.Count)
+        {
+            start.FileName = taskset;
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(string.Join(",", cpus.Take(jobs)));
+            start.ArgumentList.Add(self);
+        }
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
         foreach (var arg in new[] { "bench", "--child", mode.ToString().ToLowerInvariant(), "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--corpus-file", corpusFile, "--work", work })
         {

@@ -52,8 +52,21 @@ public sealed class DocumentExtractor
     public DocumentResult Extract(IReadOnlyList<(byte[] Bytes, string Path)> parts, CancellationToken cancellationToken = default)
     {
         var timings = new Dictionary<string, long>();
-        var clock = Stopwatch.StartNew();
-        long Lap() { var ms = clock.ElapsedMilliseconds; clock.Restart(); return ms; }
+        var stageTimes = new Dictionary<string, TimeSpan>();
+        var stageAllocated = new Dictionary<string, long>();
+        var lapStart = Stopwatch.GetTimestamp();
+        var lapAllocated = GC.GetAllocatedBytesForCurrentThread();
+        long Lap(string stage)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var elapsed = Stopwatch.GetElapsedTime(lapStart, now);
+            stageTimes[stage] = elapsed;
+            stageAllocated[stage] = allocated - lapAllocated;
+            lapStart = now;
+            lapAllocated = allocated;
+            return (long)elapsed.TotalMilliseconds;
+        }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var pages = new List<PageModel>();
@@ -64,7 +77,7 @@ public sealed class DocumentExtractor
         }
         var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
         var sourcePath = string.Join(" + ", parts.Select(p => p.Path));
-        timings["read"] = Lap();
+        timings["read"] = Lap("read");
 
         var layouts = new List<PageLayout>(pages.Count);
         foreach (var page in pages)
@@ -74,22 +87,22 @@ public sealed class DocumentExtractor
         }
         var withStreams = StreamTableFinder.Default.AddStreamTables(layouts);
         layouts = withStreams.ToList();
-        timings["detect"] = Lap();
+        timings["detect"] = Lap("detect");
 
         var kind = MetadataReader.DetectKind(layouts);
         var recognized = _recognizer.Recognize(layouts, kind, year: MetadataReader.DetectYear(layouts));
         var metadata = MetadataReader.Read(layouts, recognized, kind);
-        timings["recognize"] = Lap();
+        timings["recognize"] = Lap("recognize");
 
         var warnings = new List<string>();
         var tables = recognized.Select(t => RowBuilder.Build(t, warnings)).ToList();
-        timings["rows"] = Lap();
+        timings["rows"] = Lap("rows");
 
         var repair = _repairer.Repair(tables);
         var repaired = repair.Tables;
         var repairs = repair.Repairs;
         warnings.AddRange(repair.Warnings);
-        timings["repair"] = Lap();
+        timings["repair"] = Lap("repair");
 
         var expected = _catalog.Templates.Where(t => t.Kind == metadata.Kind && !t.Optional).Select(t => t.Id).ToList();
         var found = repaired.Where(t => t.Source.Template is not null).Select(t => t.Id).ToHashSet();
@@ -113,12 +126,14 @@ public sealed class DocumentExtractor
             Repairs = repairs,
             Warnings = warnings,
             TimingsMs = timings,
+            StageTimes = stageTimes,
+            StageAllocatedBytes = stageAllocated,
             MissingTables = missing,
             Text = layouts.Select(l => new PageText(l.Page.Number, l.Lines)).ToList(),
             PageModels = pages,
         };
         var checks = _checker.Run(document);
-        timings["checks"] = Lap();
+        timings["checks"] = Lap("checks");
         return document with { Checks = checks };
     }
 

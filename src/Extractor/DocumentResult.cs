@@ -25,6 +25,15 @@ public sealed record DocumentResult
     public IReadOnlyDictionary<string, long> TimingsMs { get; init; } = new Dictionary<string, long>();
 
     /// <summary>
+    /// The same stages' times to the tick, for the benchmark: whole milliseconds lose up to one per stage and
+    /// document, which adds up over a corpus of small documents. Not written to document.json.
+    /// </summary>
+    public IReadOnlyDictionary<string, TimeSpan> StageTimes { get; init; } = new Dictionary<string, TimeSpan>();
+
+    /// <summary>Bytes each stage allocated on the managed heap (on the converting thread), for the benchmark. Not written.</summary>
+    public IReadOnlyDictionary<string, long> StageAllocatedBytes { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
     /// Every page as read (glyphs and rulings in page space), for the review page that draws them; not written to
     /// document.json. Empty for a result made without the pipeline.
     /// </summary>

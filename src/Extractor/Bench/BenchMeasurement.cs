@@ -7,6 +7,8 @@ public sealed record BenchMeasurement
 {
     public required BenchMode Mode { get; init; }
     public required int Jobs { get; init; }
+    /// <summary>The cores the measuring process could run on (its CPU affinity): the bench pins an N-job measurement to N cores.</summary>
+    public int Cores { get; init; }
     public required int Documents { get; init; }
     public required int Pages { get; init; }
     /// <summary>Pages read of each document of the corpus, in corpus order (0 for a document that failed).</summary>
@@ -23,11 +25,15 @@ public sealed record BenchMeasurement
     /// <summary>Bytes allocated on the managed heap during the pass.</summary>
     public long AllocatedBytes { get; init; }
     public int Gen2Collections { get; init; }
+    /// <summary>Time the garbage collector paused the program's threads during the pass, in milliseconds.</summary>
+    public double GcPauseMs { get; init; }
     /// <summary>
     /// The pipeline's time per stage, summed over documents, in milliseconds: parse (PdfPig),
     /// page model, detect, recognize, rows, repair, checks, write, other.
     /// </summary>
     public IReadOnlyDictionary<string, double> StageMs { get; init; } = new Dictionary<string, double>();
+    /// <summary>The bytes each stage of <see cref="StageMs"/> allocated on the managed heap, summed over documents.</summary>
+    public IReadOnlyDictionary<string, long> StageAllocatedBytes { get; init; } = new Dictionary<string, long>();
     /// <summary>What the floor read: letters and path commands, summed over documents.</summary>
     public long Letters { get; init; }
     public long PathCommands { get; init; }

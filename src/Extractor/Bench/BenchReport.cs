@@ -19,6 +19,10 @@ public sealed record BenchReport(MachineInfo Machine, BenchCorpus Corpus, IReadO
         ["other"] = "other",
     };
 
+    /// <summary>Where the pipeline's output went, and that folder's file system type (empty when unknown).</summary>
+    public string OutputFolder { get; init; } = string.Empty;
+    public string OutputFileSystem { get; init; } = string.Empty;
+
     public BenchMeasurement? Find(BenchMode mode, int jobs) => Measurements.FirstOrDefault(m => m.Mode == mode && m.Jobs == jobs);
 
     /// <summary>Whether every floor and pipeline measurement read the same pages of the same documents.</summary>
@@ -47,14 +51,28 @@ public sealed record BenchReport(MachineInfo Machine, BenchCorpus Corpus, IReadO
         Line($"          batch command does them. Each row {(SeparateProcesses ? "in a process of its own" : "in this process")}: a cold pass over the distinct PDFs (JIT");
         Line($"          compilation included: 'cold pages/s'), then the measured pass. Documents go to N worker threads, one at a");
         Line($"          time each, as --jobs N does. peak MB = the process's peak resident set (VmHWM{(Measurements.All(m => m.PeakIsolated) ? "" : ", NOT reset between rows")});");
-        Line($"          cpu s = the process's CPU time in the measured pass (GC and JIT threads included); load = the 1-minute load");
-        Line($"          average after it (above N: other processes were using the cores too).");
+        Line($"          cpu s = the process's CPU time in the measured pass (GC and JIT threads included); gc s = the time the");
+        Line($"          garbage collector paused the workers in it; load = the 1-minute load average after it (above N: other");
+        Line($"          processes were using the cores too).");
+        Line($"          cores = the cores the measuring process could use: a measurement with N jobs is pinned to N cores");
+        Line($"          (taskset) where the machine has more, so that 1 job on 1 core is what one core does, GC and JIT included.");
+        if (OutputFolder.Length > 0)
+        {
+            var fs = OutputFileSystem.Length > 0 ? $" ({OutputFileSystem})" : "";
+            Line($"output:   {OutputFolder}{fs}");
+            if (OutputFileSystem == "tmpfs")
+            {
+                Line($"          a memory file system: writing is serialisation and system calls, without a disk's costs. On ext4,");
+                Line($"          creating files is much slower for minutes after many were deleted (e.g. an earlier bench's output);");
+                Line($"          --work DIR measures the pipeline writing to DIR's disk instead.");
+            }
+        }
         Line();
-        Line("                         pages/s  documents/s    wall s     cpu s  cold pages/s  peak MB  alloc KB/page  load");
+        Line("                         cores  pages/s  documents/s    wall s     cpu s    gc s  cold pages/s  peak MB  alloc KB/page  load");
         foreach (var m in Measurements)
         {
             var name = $"{(m.Mode == BenchMode.Floor ? "floor (PdfPig)" : "pipeline")}, {m.Jobs} job{(m.Jobs == 1 ? "" : "s")}";
-            Line(string.Create(ci, $"{name,-23}{m.PagesPerSecond,9:0.0}{m.DocumentsPerSecond,13:0.00}{m.WallMs / 1000,10:0.00}{m.CpuMs / 1000,10:0.00}{m.ColdPagesPerSecond,14:0.0}{m.PeakWorkingSetBytes / (1024.0 * 1024),9:0}{(m.Pages == 0 ? 0 : m.AllocatedBytes / 1024.0 / m.Pages),15:0}{m.LoadAverage,6:0.0}"));
+            Line(string.Create(ci, $"{name,-23}{(m.Cores > 0 ? m.Cores.ToString(ci) : "?"),7}{m.PagesPerSecond,9:0.0}{m.DocumentsPerSecond,13:0.00}{m.WallMs / 1000,10:0.00}{m.CpuMs / 1000,10:0.00}{m.GcPauseMs / 1000,8:0.00}{m.ColdPagesPerSecond,14:0.0}{m.PeakWorkingSetBytes / (1024.0 * 1024),9:0}{(m.Pages == 0 ? 0 : m.AllocatedBytes / 1024.0 / m.Pages),15:0}{m.LoadAverage,6:0.0}"));
         }
         foreach (var m in Measurements.Where(m => m.RunWallMs.Count > 1))
         {
@@ -77,7 +95,8 @@ public sealed record BenchReport(MachineInfo Machine, BenchCorpus Corpus, IReadO
                 if (Find(mode, jobs[0]) is { } one && Find(mode, jobs[^1]) is { } many && one.PagesPerSecond > 0)
                 {
                     var speedup = many.PagesPerSecond / one.PagesPerSecond;
-                    Line(string.Create(ci, $"scaling {jobs[0]} -> {jobs[^1]} jobs, {(mode == BenchMode.Floor ? "floor" : "pipeline")}: {speedup:0.00}x ({100 * speedup / ((double)jobs[^1] / jobs[0]):0}% of linear)"));
+                    var cores = one.Cores > 0 && many.Cores > 0 ? $" on {one.Cores} -> {many.Cores} cores" : "";
+                    Line(string.Create(ci, $"scaling {jobs[0]} -> {jobs[^1]} jobs{cores}, {(mode == BenchMode.Floor ? "floor" : "pipeline")}: {speedup:0.00}x ({100 * speedup / ((double)jobs[^1] / jobs[0]):0}% of linear)"));
                 }
             }
         }
@@ -87,12 +106,14 @@ public sealed record BenchReport(MachineInfo Machine, BenchCorpus Corpus, IReadO
         {
             var total = pipeline.StageMs.Values.Sum();
             Line(string.Create(ci, $"time per stage, pipeline, {pipeline.Jobs} job{(pipeline.Jobs == 1 ? "" : "s")} (wall time inside each stage, summed over documents):"));
-            Line("  stage                    ms      share   ms/page");
+            Line("  stage                    ms      share   ms/page  alloc KB/page");
+            double PerPage(double value) => pipeline.Pages == 0 ? 0 : value / pipeline.Pages;
             foreach (var (stage, ms) in pipeline.StageMs.OrderBy(kv => Order(kv.Key)))
             {
-                Line(string.Create(ci, $"  {StageLabels.GetValueOrDefault(stage, stage),-20}{ms,9:0}{(total == 0 ? 0 : 100 * ms / total),10:0.0}%{(pipeline.Pages == 0 ? 0 : ms / pipeline.Pages),10:0.000}"));
+                var kb = pipeline.StageAllocatedBytes.GetValueOrDefault(stage) / 1024.0;
+                Line(string.Create(ci, $"  {StageLabels.GetValueOrDefault(stage, stage),-20}{ms,9:0}{(total == 0 ? 0 : 100 * ms / total),10:0.0}%{PerPage(ms),10:0.000}{PerPage(kb),15:0}"));
             }
-            Line(string.Create(ci, $"  {"total",-20}{total,9:0}{100,10:0.0}%{(pipeline.Pages == 0 ? 0 : total / pipeline.Pages),10:0.000}"));
+            Line(string.Create(ci, $"  {"total",-20}{total,9:0}{100,10:0.0}%{PerPage(total),10:0.000}{PerPage(pipeline.StageAllocatedBytes.Values.Sum() / 1024.0),15:0}"));
             Line();
         }
 

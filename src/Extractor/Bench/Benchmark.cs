@@ -40,15 +40,18 @@ public static class Benchmark
         }
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var gen2 = GC.CollectionCount(2);
+        var pause = GC.GetTotalPauseDuration();
         var pass = RunPass(mode, jobs, corpus.Items, Path.Combine(workDirectory, "run"));
         var allocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var gen2Collections = GC.CollectionCount(2) - gen2;
+        var gcPause = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
         var peak = PeakMemory.Read();
 
         return new BenchMeasurement
         {
             Mode = mode,
             Jobs = jobs,
+            Cores = Environment.ProcessorCount,
             Documents = corpus.Items.Count,
             Pages = pass.Pages.Sum(),
             PagesPerDocument = pass.Pages,
@@ -62,14 +65,16 @@ public static class Benchmark
             PeakIsolated = isolated,
             AllocatedBytes = allocatedBytes,
             Gen2Collections = gen2Collections,
+            GcPauseMs = gcPause,
             StageMs = mode == BenchMode.Pipeline ? pass.StageMs : new Dictionary<string, double>(),
+            StageAllocatedBytes = mode == BenchMode.Pipeline ? pass.StageAllocated : new Dictionary<string, long>(),
             Letters = pass.Letters,
             PathCommands = pass.PathCommands,
             Failures = (cold?.Failures ?? []).Concat(pass.Failures).Distinct().ToList(),
         };
     }
 
-    private sealed record Pass(int[] Pages, double WallMs, double CpuMs, Dictionary<string, double> StageMs, long Letters, long PathCommands, List<string> Failures);
+    private sealed record Pass(int[] Pages, double WallMs, double CpuMs, Dictionary<string, double> StageMs, Dictionary<string, long> StageAllocated, long Letters, long PathCommands, List<string> Failures);
 
     /// <summary>One pass: <paramref name="jobs"/> threads take the documents in order, one at a time each.</summary>
     private static Pass RunPass(BenchMode mode, int jobs, IReadOnlyList<BenchDocument> items, string outputRoot)
@@ -95,11 +100,13 @@ public static class Benchmark
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
 
         var stages = Stages.ToDictionary(s => s, _ => 0.0);
+        var allocated = Stages.ToDictionary(s => s, _ => 0L);
         foreach (var worker in workers)
         {
             foreach (var (stage, ms) in worker.StageMs) stages[stage] = stages.GetValueOrDefault(stage) + ms;
+            foreach (var (stage, bytes) in worker.StageAllocated) allocated[stage] = allocated.GetValueOrDefault(stage) + bytes;
         }
-        return new Pass(pages, clock.Elapsed.TotalMilliseconds, cpuMs, stages, workers.Sum(w => w.Letters), workers.Sum(w => w.PathCommands),
+        return new Pass(pages, clock.Elapsed.TotalMilliseconds, cpuMs, stages, allocated, workers.Sum(w => w.Letters), workers.Sum(w => w.PathCommands),
             workers.SelectMany(w => w.Failures).ToList());
     }
 
@@ -107,11 +114,16 @@ public static class Benchmark
     private sealed class Worker
     {
         public readonly Dictionary<string, double> StageMs = new();
+        public readonly Dictionary<string, long> StageAllocated = new();
         public readonly List<string> Failures = [];
         public long Letters;
         public long PathCommands;
 
-        public void Add(string stage, double ms) => StageMs[stage] = StageMs.GetValueOrDefault(stage) + ms;
+        public void Add(string stage, double ms, long allocated)
+        {
+            StageMs[stage] = StageMs.GetValueOrDefault(stage) + ms;
+            StageAllocated[stage] = StageAllocated.GetValueOrDefault(stage) + allocated;
+        }
     }
 
     /// <summary>Runs one document; returns the pages read (0 when it failed).</summary>
@@ -132,27 +144,30 @@ public static class Benchmark
             var start = Stopwatch.GetTimestamp();
             var result = extractor.Extract(bytes, document.Path);
             var extracted = Stopwatch.GetTimestamp();
+            var allocatedBeforeWrite = GC.GetAllocatedBytesForCurrentThread();
             DocumentWriter.Write(outputRoot, result, OutputFormat.Both);
             var written = Stopwatch.GetTimestamp();
+            var writeAllocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBeforeWrite;
 
             var parse = Stopwatch.GetElapsedTime(0, ParseClock.Ticks).TotalMilliseconds;
             var accounted = 0.0;
-            foreach (var (stage, ms) in result.TimingsMs)
+            foreach (var (stage, time) in result.StageTimes)
             {
+                var ms = time.TotalMilliseconds;
+                var allocated = result.StageAllocatedBytes.GetValueOrDefault(stage);
                 if (stage == "read")
                 {
-                    worker.Add("parse", parse);
-                    worker.Add("page model", Math.Max(0, ms - parse));
+                    worker.Add("parse", parse, ParseClock.AllocatedBytes);
+                    worker.Add("page model", Math.Max(0, ms - parse), Math.Max(0, allocated - ParseClock.AllocatedBytes));
                 }
                 else
                 {
-                    worker.Add(stage, ms);
+                    worker.Add(stage, ms, allocated);
                 }
                 accounted += stage == "read" ? Math.Max(ms, parse) : ms;
             }
-            var write = Stopwatch.GetElapsedTime(extracted, written).TotalMilliseconds;
-            worker.Add("write", write);
-            worker.Add("other", Math.Max(0, Stopwatch.GetElapsedTime(start, extracted).TotalMilliseconds - accounted));
+            worker.Add("write", Stopwatch.GetElapsedTime(extracted, written).TotalMilliseconds, writeAllocated);
+            worker.Add("other", Math.Max(0, Stopwatch.GetElapsedTime(start, extracted).TotalMilliseconds - accounted), 0);
             return result.Source.Pages;
         }
         catch (Exception e)

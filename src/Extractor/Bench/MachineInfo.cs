@@ -28,6 +28,33 @@ public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtim
             debug ? "Debug (figures not representative: build with -c Release)" : "Release");
     }
 
+    /// <summary>
+    /// The type of the file system holding <paramref name="path"/> (ext4, tmpfs, …) from the mount table, or an empty
+    /// string where there is none to read: writing costs depend on it.
+    /// </summary>
+    public static string FileSystemOf(string path)
+    {
+        try
+        {
+            if (!File.Exists("/proc/mounts")) return string.Empty;
+            var full = Path.GetFullPath(path);
+            var best = (Point: "", Type: "");
+            foreach (var line in File.ReadLines("/proc/mounts"))
+            {
+                var parts = line.Split(' ');
+                if (parts.Length < 3) continue;
+                var point = parts[1].Replace("\\040", " ");
+                var inside = full == point || full.StartsWith(point.EndsWith('/') ? point : point + "/", StringComparison.Ordinal);
+                if (inside && point.Length >= best.Point.Length) best = (point, parts[2]);
+            }
+            return best.Type;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+
     private static string? ProcField(string file, string key, char separator = ':')
     {
         try

@@ -8,14 +8,20 @@ public static class Names
     /// <summary>The name without whitespace, punctuation, brackets and quotes (full- and half-width).</summary>
     public static string Normalize(string name)
     {
+        // Most names have nothing to drop: they are returned as they are, without a copy.
+        var first = 0;
+        while (first < name.Length && !Dropped(name[first])) first++;
+        if (first == name.Length) return name;
         var sb = new StringBuilder(name.Length);
-        foreach (var ch in name)
+        sb.Append(name, 0, first);
+        for (var i = first + 1; i < name.Length; i++)
         {
-            if (char.IsWhiteSpace(ch) || char.IsPunctuation(ch) || char.IsSymbol(ch)) continue;
-            sb.Append(ch);
+            if (!Dropped(name[i])) sb.Append(name[i]);
         }
         return sb.ToString();
     }
+
+    private static bool Dropped(char ch) => char.IsWhiteSpace(ch) || char.IsPunctuation(ch) || char.IsSymbol(ch);
 
     public static bool Same(string a, string b) => Normalize(a) == Normalize(b);
 

@@ -37,7 +37,11 @@ public static class DocumentJsonWriter
         json.WriteEndObject();
 
         json.WriteStartArray("tables");
-        foreach (var table in document.Tables) WriteTable(json, table);
+        foreach (var table in document.Tables)
+        {
+            WriteTable(json, table);
+            FlushWhenFull(json);
+        }
         json.WriteEndArray();
 
         json.WriteStartArray("missing_tables");
@@ -82,6 +86,7 @@ public static class DocumentJsonWriter
             foreach (var cell in c.Cells) WriteCell(json, cell);
             json.WriteEndArray();
             json.WriteEndObject();
+            FlushWhenFull(json);
         }
         json.WriteEndArray();
 
@@ -95,6 +100,15 @@ public static class DocumentJsonWriter
 
         json.WriteEndObject();
         json.Flush();
+    }
+
+    /// <summary>
+    /// Hands what is written so far to the stream: the writer keeps everything until a flush, growing its buffer by
+    /// doubling, which for a large document is several copies of the whole file.
+    /// </summary>
+    private static void FlushWhenFull(Utf8JsonWriter json)
+    {
+        if (json.BytesPending >= 16 * 1024) json.Flush();
     }
 
     /// <summary>A cell a check read: <c>{table, page, box: [left, top, right, bottom], column, role, status}</c>.</summary>

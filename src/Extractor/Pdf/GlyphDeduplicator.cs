@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Extractor.Pdf;
 
 /// <summary>
@@ -13,43 +15,74 @@ public static class GlyphDeduplicator
         // its own size. The buckets are keyed by position alone and the text compared in them
         // (hashing two numbers is much cheaper than hashing the text too); each bucket is a chain
         // through the kept glyphs (head: its first kept glyph's index, next: the following one).
-        var heads = new Dictionary<(long, long), int>(glyphs.Count);
-        var next = new List<int>(glyphs.Count);
+        var (heads, next) = Buckets(glyphs.Count);
         foreach (var glyph in glyphs)
         {
             var size = Math.Max(1.0, Math.Max(glyph.Box.Width, glyph.Box.Height));
             var cell = Math.Max(2.0, size);
-            var bx = (long)Math.Floor(glyph.CenterX / cell);
-            var by = (long)Math.Floor(glyph.CenterY / cell);
-            if (HasDuplicate(heads, next, kept, glyph, bx, by, size)) continue;
+            var fx = glyph.CenterX / cell;
+            var fy = glyph.CenterY / cell;
+            var bx = (long)Math.Floor(fx);
+            var by = (long)Math.Floor(fy);
+            // A copy lies within 0.3 of a cell of the glyph, so in its bucket or the neighbour on the nearer side:
+            // four buckets to search, not nine.
+            var nx = fx - bx < 0.5 ? bx - 1 : bx + 1;
+            var ny = fy - by < 0.5 ? by - 1 : by + 1;
+            if (InBucket(heads, next, kept, glyph, Key(bx, by), size) || InBucket(heads, next, kept, glyph, Key(nx, by), size) ||
+                InBucket(heads, next, kept, glyph, Key(bx, ny), size) || InBucket(heads, next, kept, glyph, Key(nx, ny), size))
+            {
+                continue;
+            }
             // Prepend to the bucket's chain: the order within a bucket does not change the answer.
-            next.Add(heads.TryGetValue((bx, by), out var head) ? head : -1);
-            heads[(bx, by)] = kept.Count;
+            ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(heads, Key(bx, by), out var exists);
+            next.Add(exists ? head : -1);
+            head = kept.Count;
             kept.Add(glyph);
         }
         return kept;
     }
 
-    private static bool HasDuplicate(Dictionary<(long, long), int> heads, List<int> next, List<TextGlyph> kept, TextGlyph glyph, long bx, long by, double size)
+    // A page's buckets are thrown away once its glyphs are sorted out: each thread keeps one set and clears it, rather
+    // than allocating a table the size of the page for every page.
+    [ThreadStatic] private static Dictionary<long, int>? _heads;
+    [ThreadStatic] private static List<int>? _next;
+
+    private static (Dictionary<long, int> Heads, List<int> Next) Buckets(int glyphs)
     {
+        // A table grown by an exceptional page (tens of thousands of glyphs) is not kept.
+        if (_heads is null || _next is null || _next.Capacity > 1 << 16)
+        {
+            _heads = new Dictionary<long, int>(glyphs);
+            _next = new List<int>(glyphs);
+        }
+        else
+        {
+            _heads.Clear();
+            _next.Clear();
+        }
+        return (_heads, _next);
+    }
+
+    /// <summary>
+    /// One number for a bucket: a page's bucket indices are far inside ±2^31, so the two halves never collide, and a
+    /// long hashes much faster than a pair.
+    /// </summary>
+    private static long Key(long bx, long by) => (bx << 32) ^ (by & 0xFFFFFFFFL);
+
+    private static bool InBucket(Dictionary<long, int> heads, List<int> next, List<TextGlyph> kept, TextGlyph glyph, long key, double size)
+    {
+        if (!heads.TryGetValue(key, out var index)) return false;
         var x = glyph.CenterX;
         var y = glyph.CenterY;
         var reach = 0.3 * size;
-        for (var ix = -1; ix <= 1; ix++)
+        for (; index >= 0; index = next[index])
         {
-            for (var iy = -1; iy <= 1; iy++)
+            var other = kept[index];
+            if (Math.Abs(other.CenterX - x) <= reach &&
+                Math.Abs(other.CenterY - y) <= reach &&
+                string.Equals(other.Text, glyph.Text, StringComparison.Ordinal))
             {
-                if (!heads.TryGetValue((bx + ix, by + iy), out var index)) continue;
-                for (; index >= 0; index = next[index])
-                {
-                    var other = kept[index];
-                    if (Math.Abs(other.CenterX - x) <= reach &&
-                        Math.Abs(other.CenterY - y) <= reach &&
-                        string.Equals(other.Text, glyph.Text, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
         }
         return false;

@@ -10,15 +10,20 @@ namespace Extractor.Pdf;
 internal static class ParseClock
 {
     [ThreadStatic] private static long _ticks;
+    [ThreadStatic] private static long _allocated;
 
     /// <summary>Stopwatch ticks spent in PdfPig on this thread since the last <see cref="Reset"/>.</summary>
     public static long Ticks => _ticks;
 
-    public static void Reset() => _ticks = 0;
+    /// <summary>Bytes PdfPig allocated on this thread since the last <see cref="Reset"/>.</summary>
+    public static long AllocatedBytes => _allocated;
+
+    public static void Reset() => (_ticks, _allocated) = (0, 0);
 
     public static T Time<T>(Func<T> work)
     {
         var start = Stopwatch.GetTimestamp();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         try
         {
             return work();
@@ -26,6 +31,7 @@ internal static class ParseClock
         finally
         {
             _ticks += Stopwatch.GetTimestamp() - start;
+            _allocated += GC.GetAllocatedBytesForCurrentThread() - allocated;
         }
     }
 }

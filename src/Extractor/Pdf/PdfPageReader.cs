@@ -114,6 +114,14 @@ internal static class PdfPageReader
 
     private static PathShape ToShape(PdfPath path, double pageHeight)
     {
+        var visible = path.IsStroked ? IsVisible(path.StrokeColor) : IsVisible(path.FillColor);
+        var shape = new PathShape([], path.IsStroked, path.IsFilled, path.IsClipping, visible);
+        // Clipping paths and invisible paint are many on some pages and never rulings: their figures are not copied.
+        return RulingExtractor.Ignores(shape) ? shape : shape with { Figures = Figures(path, pageHeight) };
+    }
+
+    private static List<PathFigure> Figures(PdfPath path, double pageHeight)
+    {
         var figures = new List<PathFigure>();
         foreach (var subpath in path)
         {
@@ -144,8 +152,7 @@ internal static class PdfPageReader
             }
             Flush(points, closed, figures);
         }
-        var visible = path.IsStroked ? IsVisible(path.StrokeColor) : IsVisible(path.FillColor);
-        return new PathShape(figures, path.IsStroked, path.IsFilled, path.IsClipping, visible);
+        return figures;
     }
 
     private static void Flush(List<(double, double)> points, bool closed, List<PathFigure> figures)

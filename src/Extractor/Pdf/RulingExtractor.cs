@@ -33,7 +33,7 @@ public sealed class RulingExtractor
         var raw = new List<RulingLine>();
         foreach (var shape in shapes)
         {
-            if (shape.IsClipping || !shape.IsVisible || !(shape.IsStroked || shape.IsFilled)) continue;
+            if (Ignores(shape)) continue;
             foreach (var figure in shape.Figures)
             {
                 if (shape.IsStroked)
@@ -48,6 +48,9 @@ public sealed class RulingExtractor
         }
         return Merge(raw);
     }
+
+    /// <summary>Whether a shape draws no ruling whatever its figures: a clipping path, invisible paint, or neither stroked nor filled.</summary>
+    public static bool Ignores(PathShape shape) => shape.IsClipping || !shape.IsVisible || !(shape.IsStroked || shape.IsFilled);
 
     private void AddStrokedFigure(PathFigure figure, List<RulingLine> output)
     {
@@ -64,11 +67,17 @@ public sealed class RulingExtractor
 
     private void AddFilledFigure(PathFigure figure, List<RulingLine> output)
     {
-        if (figure.Points.Count < 2) return;
-        var left = figure.Points.Min(p => p.X);
-        var right = figure.Points.Max(p => p.X);
-        var top = figure.Points.Min(p => p.Y);
-        var bottom = figure.Points.Max(p => p.Y);
+        var points = figure.Points;
+        if (points.Count < 2) return;
+        double left = points[0].X, right = left, top = points[0].Y, bottom = top;
+        for (var i = 1; i < points.Count; i++)
+        {
+            var (x, y) = points[i];
+            left = Math.Min(left, x);
+            right = Math.Max(right, x);
+            top = Math.Min(top, y);
+            bottom = Math.Max(bottom, y);
+        }
         var width = right - left;
         var height = bottom - top;
         var thin = _options.ThinRectangleMaximum;

@@ -13,7 +13,12 @@ public static class TextLineBuilder
     /// <summary>Groups glyphs into lines, top to bottom.</summary>
     public static List<TextLine> Build(IEnumerable<TextGlyph> glyphs)
     {
-        var ordered = glyphs.Where(g => !string.IsNullOrWhiteSpace(g.Text)).OrderBy(g => g.CenterY).ToList();
+        var ordered = new List<TextGlyph>(glyphs is IReadOnlyCollection<TextGlyph> known ? known.Count : 16);
+        foreach (var glyph in glyphs)
+        {
+            if (!string.IsNullOrWhiteSpace(glyph.Text)) ordered.Add(glyph);
+        }
+        SortStable(ordered, static g => g.CenterY);
         var lines = new List<List<TextGlyph>>();
         var lineCenters = new List<double>();
         var lineSums = new List<double>();
@@ -45,7 +50,31 @@ public static class TextLineBuilder
                 lineHeights.Add(height);
             }
         }
-        return lines.Select(ToLine).OrderBy(l => l.Box.Top).ToList();
+        var result = new List<TextLine>(lines.Count);
+        foreach (var line in lines) result.Add(ToLine(line));
+        SortStable(result, static l => l.Box.Top);
+        return result;
+    }
+
+    /// <summary>
+    /// Sorts by key keeping equal keys in their order, as <c>OrderBy</c> does, without its copies: this runs for every
+    /// cell of every table, and the items usually arrive in order already, which costs one pass to see.
+    /// </summary>
+    private static void SortStable<T>(List<T> items, Func<T, double> key)
+    {
+        var sorted = true;
+        for (var i = 1; i < items.Count && sorted; i++) sorted = key(items[i - 1]) <= key(items[i]);
+        if (sorted) return;
+        var order = new (double Key, int Index)[items.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = (key(items[i]), i);
+        // Ties broken by the original position: the order is total, so the unstable sort gives the stable result.
+        Array.Sort(order, static (a, b) =>
+        {
+            var byKey = a.Key.CompareTo(b.Key);
+            return byKey != 0 ? byKey : a.Index.CompareTo(b.Index);
+        });
+        var copy = items.ToArray();
+        for (var i = 0; i < order.Length; i++) items[i] = copy[order[i].Index];
     }
 
     private static TextLine ToLine(List<TextGlyph> glyphs)

@@ -59,20 +59,32 @@ public static class TextNormalizer
     public static string MatchKey(string text)
     {
         var normalized = Normalize(text);
+        // Most labels are already keys: returned as they are, without a copy.
+        var first = 0;
+        while (first < normalized.Length && KeyChar(normalized[first]) == normalized[first]) first++;
+        if (first == normalized.Length) return normalized;
         var sb = new StringBuilder(normalized.Length);
-        foreach (var c in normalized)
+        sb.Append(normalized, 0, first);
+        for (var i = first; i < normalized.Length; i++)
         {
-            if (char.IsWhiteSpace(c)) continue;
-            var ch = c >= '\uFF01' && c <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
-            sb.Append(ch switch
-            {
-                '“' or '”' or '"' or '″' or '＂' or '「' or '」' or '\'' or '‘' or '’' => '"',
-                '【' or '〔' or '[' => '(',
-                '】' or '〕' or ']' => ')',
-                _ => ch,
-            });
+            var key = KeyChar(normalized[i]);
+            if (key >= 0) sb.Append((char)key);
         }
         return sb.ToString();
+    }
+
+    /// <summary>What a character of a label becomes in its key, or -1 for whitespace, which keys leave out.</summary>
+    private static int KeyChar(char c)
+    {
+        if (char.IsWhiteSpace(c)) return -1;
+        var ch = c >= '\uFF01' && c <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
+        return ch switch
+        {
+            '“' or '”' or '"' or '″' or '＂' or '「' or '」' or '\'' or '‘' or '’' => '"',
+            '【' or '〔' or '[' => '(',
+            '】' or '〕' or ']' => ')',
+            _ => ch,
+        };
     }
 
     public static bool IsCjk(char ch) =>

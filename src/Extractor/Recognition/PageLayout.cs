@@ -8,8 +8,22 @@ public sealed record PageLayout(PageModel Page, IReadOnlyList<CellGrid> Grids, I
 {
     public static PageLayout Build(PageModel page, IReadOnlyList<CellGrid> grids)
     {
-        var outside = page.Glyphs.Where(g => !grids.Any(grid => grid.Bounds.Contains(g.CenterX, g.CenterY)));
+        var outside = new List<TextGlyph>(page.Glyphs.Count);
+        foreach (var glyph in page.Glyphs)
+        {
+            if (!InAnyGrid(glyph, grids)) outside.Add(glyph);
+        }
         return new PageLayout(page, grids, TextLineBuilder.Build(outside));
+    }
+
+    private static bool InAnyGrid(TextGlyph glyph, IReadOnlyList<CellGrid> grids)
+    {
+        // By index: a foreach over the interface would allocate an enumerator for every glyph of the page.
+        for (var i = 0; i < grids.Count; i++)
+        {
+            if (grids[i].Bounds.Contains(glyph.CenterX, glyph.CenterY)) return true;
+        }
+        return false;
     }
 
     /// <summary>Lines between the previous grid (or the page top) and this grid, nearest first.</summary>
@@ -21,6 +35,4 @@ public sealed record PageLayout(PageModel Page, IReadOnlyList<CellGrid> Grids, I
             .OrderByDescending(l => l.Box.Top).ToList();
     }
 
-    /// <summary>All text of the page, tables included, top to bottom: for metadata and narrative.</summary>
-    public string AllText => string.Join("\n", TextLineBuilder.Build(Page.Glyphs).Select(l => l.Text));
 }

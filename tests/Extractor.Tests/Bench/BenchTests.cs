@@ -84,7 +84,19 @@ public sealed class BenchTests
                 if (OperatingSystem.IsLinux()) Assert.True(m.PeakWorkingSetBytes > 0);
             }
 
-            var report = new BenchReport(MachineInfo.Current(), corpus, [floor, pipeline], SeparateProcesses: false);
+            // Time and allocations per stage: PdfPig's parse and the page model each allocate, and each stage's share is
+            // counted once (the stages' allocations add up to no more than the whole pass's).
+            Assert.True(pipeline.StageAllocatedBytes["parse"] > 0);
+            Assert.True(pipeline.StageAllocatedBytes["page model"] > 0);
+            Assert.True(pipeline.StageAllocatedBytes.Values.Sum() <= pipeline.AllocatedBytes);
+            Assert.Empty(floor.StageAllocatedBytes);
+            Assert.Equal(Environment.ProcessorCount, pipeline.Cores);
+
+            var report = new BenchReport(MachineInfo.Current(), corpus, [floor, pipeline], SeparateProcesses: false)
+            {
+                OutputFolder = work,
+                OutputFileSystem = "tmpfs",
+            };
             Assert.True(report.SamePages);
             var text = report.ToText();
             foreach (var field in new[]
@@ -92,6 +104,7 @@ public sealed class BenchTests
                 "machine:", "cores", "runtime:", ".NET", "corpus:", "pages/s", "documents/s", "peak MB", "cpu s",
                 "floor (PdfPig), 1 job", "pipeline, 2 jobs", "open/parse (PdfPig)", "page model", "detection",
                 "recognition", "code repair", "checks", "writing", "same pages: every floor and pipeline run read the same 2 documents, 28 pages",
+                "gc s", "alloc KB/page", $"output:   {work} (tmpfs)", "a memory file system", "--work DIR",
             })
             {
                 Assert.Contains(field, text);
@@ -114,6 +127,30 @@ public sealed class BenchTests
         var report = new BenchReport(MachineInfo.Current(), corpus, [Of(BenchMode.Floor, 14), Of(BenchMode.Pipeline, 0)], SeparateProcesses: true);
         Assert.False(report.SamePages);
         Assert.Contains("same pages: NO", report.ToText());
+    }
+
+    [Fact]
+    public void Stage_times_are_kept_to_the_tick_and_written_in_whole_milliseconds()
+    {
+        var result = DocumentExtractor.Default.Extract(File.ReadAllBytes(Seed), Seed);
+
+        Assert.Equal(result.TimingsMs.Keys.Order(), result.StageTimes.Keys.Order());
+        foreach (var (stage, time) in result.StageTimes)
+        {
+            Assert.Equal((long)time.TotalMilliseconds, result.TimingsMs[stage]);
+            Assert.True(result.StageAllocatedBytes[stage] >= 0);
+        }
+        // Summed whole milliseconds lose up to one per stage; the ticks do not.
+        Assert.True(result.StageTimes.Values.Sum(t => t.TotalMilliseconds) >= result.TimingsMs.Values.Sum());
+        Assert.True(result.StageAllocatedBytes["read"] > 0);
+    }
+
+    [Fact]
+    public void The_file_system_of_a_folder_is_read_from_the_mount_table()
+    {
+        if (!File.Exists("/proc/mounts")) return;
+        Assert.NotEqual(string.Empty, MachineInfo.FileSystemOf(Path.GetTempPath()));
+        if (Directory.Exists("/proc/self")) Assert.Equal("proc", MachineInfo.FileSystemOf("/proc/self"));
     }
 
     [Fact]

@@ -24,6 +24,18 @@ public sealed class GlyphDeduplicatorTests
         Assert.Single(GlyphDeduplicator.Deduplicate(glyphs));
     }
 
+    [Theory]
+    [InlineData(105.1, 113.1, 104.9, 112.9)] // the copy up and to the left: centres 110.1 → 109.9 on both axes
+    [InlineData(104.9, 112.9, 105.1, 113.1)] // down and to the right
+    [InlineData(104.9, 113.1, 105.1, 112.9)] // up and to the right
+    public void OverprintedCopies_AcrossABucketCorner_BecomeOne(double x1, double baseline1, double x2, double baseline2)
+    {
+        // Each copy's centre falls into the diagonal neighbour of the other's 10 pt bucket.
+        var glyphs = new[] { Glyph("合", x1, baseline1), Glyph("合", x2, baseline2) };
+
+        Assert.Same(glyphs[0], Assert.Single(GlyphDeduplicator.Deduplicate(glyphs)));
+    }
+
     [Fact]
     public void FakeBoldWord_ReadsOnce()
     {

@@ -45,12 +45,18 @@ public static class TextNormalizer
     {
         if (text.Length == 1)
         {
-            // Most glyphs map to themselves: keep the letter's own string rather than a new copy.
             var mapped = MapChar(text[0]);
-            return mapped < 0 ? string.Empty : mapped == text[0] ? text : ((char)mapped).ToString();
+            return mapped < 0 ? string.Empty : Single((char)mapped);
         }
         return MapAll(text);
     }
+
+    // One shared string per character: a page model keeps every glyph's text for the whole document, and PdfPig makes a
+    // new string for every letter; sharing them lets PdfPig's die young instead of being carried through every
+    // collection. Filled as characters are met; two threads filling one slot at once store equal strings.
+    private static readonly string?[] Singles = new string?[char.MaxValue + 1];
+
+    private static string Single(char ch) => Singles[ch] ??= ch.ToString();
 
     /// <summary>
     /// A key for comparing labels: normalised, full-width forms folded to ASCII (so （ and ( agree),

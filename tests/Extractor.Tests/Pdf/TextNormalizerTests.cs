@@ -133,4 +133,15 @@ public sealed class TextNormalizerTests
     {
         Assert.Equal(expected, TextNormalizer.IsCjk(ch));
     }
+
+    [Fact]
+    public void NormalizeGlyph_GivesEveryOccurrenceOfACharacterOneSharedString()
+    {
+        // PdfPig makes a new string per letter; the page model keeps one per character instead.
+        var first = TextNormalizer.NormalizeGlyph(new string('合', 1));
+        var second = TextNormalizer.NormalizeGlyph(new string('合', 1));
+        Assert.Equal("合", first);
+        Assert.Same(first, second);
+        Assert.Same(TextNormalizer.NormalizeGlyph("５"), TextNormalizer.NormalizeGlyph(new string('5', 1)));
+    }
 }

@@ -16,7 +16,11 @@ public static partial class NarrativeComparisonChecks
         var results = new List<CheckResult>();
         foreach (var sentence in narrative.Sentences)
         {
-            var text = sentence.Text.Replace(" ", "");
+            // Every comparison has 比 and a per-cent sign: sentences without them (most) skip the pattern, whose
+            // search from every digit of a sentence full of figures is costly.
+            var raw = sentence.Text;
+            if (raw.IndexOf('比') < 0 || raw.AsSpan().IndexOfAny('%', '％') < 0) continue;
+            var text = raw.Replace(" ", "");
             foreach (Match m in Comparison().Matches(text))
             {
                 var first = decimal.Parse(m.Groups["a"].Value.Replace(",", ""), CultureInfo.InvariantCulture);

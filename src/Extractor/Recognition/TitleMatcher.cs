@@ -22,13 +22,28 @@ public sealed partial class TitleMatcher
             .SelectMany(t => t.Titles.Select(title => (t, TextNormalizer.MatchKey(title))))
             .OrderByDescending(x => x.Item2.Length)
             .ToList();
+        _inEveryTitle = _titles.Count == 0 ? [] : _titles.Skip(1).Aggregate(_titles[0].Key.ToHashSet(), (common, t) =>
+        {
+            common.IntersectWith(t.Key);
+            return common;
+        }).Order().ToArray();
     }
+
+    /// <summary>
+    /// Characters every title has (表, as the templates stand): a line lacking one contains no title, and most lines of a
+    /// document are not titles, so they are turned away before the titles are searched one by one.
+    /// </summary>
+    private readonly char[] _inEveryTitle;
 
     /// <summary>The template whose title the text contains, longest title first.</summary>
     public TableTemplate? MatchTitle(string text)
     {
         var key = TextNormalizer.MatchKey(text);
         if (key.Length == 0) return null;
+        foreach (var required in _inEveryTitle)
+        {
+            if (key.IndexOf(required) < 0) return null;
+        }
         foreach (var (template, title) in _titles)
         {
             if (key.Contains(title, StringComparison.Ordinal)) return template;

@@ -66,6 +66,20 @@ public sealed class TitleMatcherTests
         Assert.Equal(string.Empty, caption.Title);
     }
 
+    [Fact]
+    public void A_title_without_the_character_the_others_share_is_still_found()
+    {
+        // Lines without a character every title has are turned away early; a template whose title lacks 表 must
+        // not be lost to that shortcut, and one that has it is still found.
+        TableTemplate Of(string id, string title) => new() { Id = id, Name = id, Titles = [title], Columns = [] };
+        var matcher = new TitleMatcher(new TemplateCatalog([Of("A", "收入支出决算总表"), Of("B", "三公经费情况")]));
+
+        Assert.Equal("B", matcher.MatchTitle("2024年三公经费情况说明")?.Id);
+        Assert.Equal("A", matcher.MatchTitle("公开01表 收入支出决算总表")?.Id);
+        Assert.Null(matcher.MatchTitle("收入支出决算总"));
+        Assert.Null(Matcher.MatchTitle("本部门2024年收入支出决算总计652.65万元"));
+    }
+
     internal static TextLine Line(string text, double top = 0) =>
         new(text, new Box(0, top, 100, top + 10), [text], []);
 }

@@ -243,17 +243,23 @@ public static class ColumnMapper
         return best;
     }
 
+    /// <summary>
+    /// Each alias's levels as match keys, made once: aliases come from the templates, a fixed set, and every column of
+    /// every table is scored against all of them.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> AliasKeys = new(StringComparer.Ordinal);
+
     private static int BestAliasScoreOf(IReadOnlyList<string> keys, TemplateColumn target)
     {
         var best = 0;
         foreach (var alias in target.Aliases)
         {
-            var parts = alias.Split('/').Select(TextNormalizer.MatchKey).ToList();
-            if (parts.Count > keys.Count) continue;
+            var parts = AliasKeys.GetOrAdd(alias, static a => a.Split('/').Select(TextNormalizer.MatchKey).ToArray());
+            if (parts.Length > keys.Count) continue;
             var score = 0;
-            for (var i = 0; i < parts.Count; i++)
+            for (var i = 0; i < parts.Length; i++)
             {
-                var printed = keys[keys.Count - parts.Count + i];
+                var printed = keys[keys.Count - parts.Length + i];
                 var wanted = parts[i];
                 if (printed == wanted) score += 200;
                 else if (printed.Length >= 4 && wanted.StartsWith(printed, StringComparison.Ordinal)) score += 100 - (wanted.Length - printed.Length);

@@ -133,7 +133,7 @@ internal static class PdfPageReader
                 {
                     case PdfSubpath.Move move:
                         Flush(points, closed, figures);
-                        points = [ToPage(move.Location, pageHeight)];
+                        points = StartAt(ToPage(move.Location, pageHeight));
                         closed = false;
                         break;
                     case PdfSubpath.Line line:
@@ -146,7 +146,7 @@ internal static class PdfPageReader
                     case PdfSubpath.BezierCurve curve:
                         // A curve is never a ruling: end the straight run here and start again after it.
                         Flush(points, false, figures);
-                        points = [ToPage(curve.EndPoint, pageHeight)];
+                        points = StartAt(ToPage(curve.EndPoint, pageHeight));
                         break;
                 }
             }
@@ -154,6 +154,9 @@ internal static class PdfPageReader
         }
         return figures;
     }
+
+    /// <summary>A new run of points: room for a rectangle's four corners from the start, as most runs are.</summary>
+    private static List<(double, double)> StartAt((double, double) point) => new(4) { point };
 
     private static void Flush(List<(double, double)> points, bool closed, List<PathFigure> figures)
     {

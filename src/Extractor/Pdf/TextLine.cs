@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Extractor.Pdf;
@@ -19,41 +20,52 @@ public static class TextLineBuilder
             if (!string.IsNullOrWhiteSpace(glyph.Text)) ordered.Add(glyph);
         }
         SortStable(ordered, static g => g.CenterY);
-        var lines = new List<List<TextGlyph>>();
-        var lineCenters = new List<double>();
-        var lineSums = new List<double>();
-        var lineHeights = new List<double>();
-        foreach (var glyph in ordered)
+        // First which line each glyph joins, then the lines, each allocated at its final size.
+        var lineOf = new int[ordered.Count];
+        var stats = new List<LineStats>();
+        for (var k = 0; k < ordered.Count; k++)
         {
+            var glyph = ordered[k];
             var height = Math.Max(glyph.Box.Height, 1);
-            var placed = false;
+            var placed = -1;
+            var open = CollectionsMarshal.AsSpan(stats);
             // Glyphs are sorted by centre; only the last few lines can take this one.
-            for (var i = lines.Count - 1; i >= 0 && i >= lines.Count - 3; i--)
+            for (var i = open.Length - 1; i >= 0 && i >= open.Length - 3; i--)
             {
-                var tolerance = 0.5 * Math.Min(height, lineHeights[i]);
-                if (Math.Abs(glyph.CenterY - lineCenters[i]) <= tolerance)
+                var tolerance = 0.5 * Math.Min(height, open[i].Height);
+                if (Math.Abs(glyph.CenterY - open[i].Center) <= tolerance)
                 {
-                    lines[i].Add(glyph);
                     // The line's centre is the mean of its glyphs' centres: a running sum, added
                     // in the same order as summing the whole line again would (the same value).
-                    lineSums[i] += glyph.CenterY;
-                    lineCenters[i] = lineSums[i] / lines[i].Count;
-                    placed = true;
+                    open[i].Count++;
+                    open[i].Sum += glyph.CenterY;
+                    open[i].Center = open[i].Sum / open[i].Count;
+                    placed = i;
                     break;
                 }
             }
-            if (!placed)
+            if (placed < 0)
             {
-                lines.Add([glyph]);
-                lineCenters.Add(glyph.CenterY);
-                lineSums.Add(glyph.CenterY);
-                lineHeights.Add(height);
+                placed = stats.Count;
+                stats.Add(new LineStats { Center = glyph.CenterY, Sum = glyph.CenterY, Height = height, Count = 1 });
             }
+            lineOf[k] = placed;
         }
-        var result = new List<TextLine>(lines.Count);
+        var lines = new List<TextGlyph>[stats.Count];
+        for (var i = 0; i < lines.Length; i++) lines[i] = new List<TextGlyph>(stats[i].Count);
+        for (var k = 0; k < ordered.Count; k++) lines[lineOf[k]].Add(ordered[k]);
+        var result = new List<TextLine>(lines.Length);
         foreach (var line in lines) result.Add(ToLine(line));
         SortStable(result, static l => l.Box.Top);
         return result;
+    }
+
+    private struct LineStats
+    {
+        public double Center;
+        public double Sum;
+        public double Height;
+        public int Count;
     }
 
     /// <summary>

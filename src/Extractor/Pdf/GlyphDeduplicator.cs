@@ -10,14 +10,27 @@ public static class GlyphDeduplicator
 {
     public static IReadOnlyList<TextGlyph> Deduplicate(IReadOnlyList<TextGlyph> glyphs)
     {
-        var kept = new List<TextGlyph>(glyphs.Count);
+        var copy = new List<TextGlyph>(glyphs);
+        DeduplicateInPlace(copy);
+        return copy;
+    }
+
+    /// <summary>
+    /// As <see cref="Deduplicate"/>, in the caller's own list: the glyphs kept move to its front, in order, and the rest
+    /// is cut off. The page reader hands over the list it has just built, which saves a copy of every page's glyphs.
+    /// </summary>
+    internal static void DeduplicateInPlace(List<TextGlyph> glyphs)
+    {
+        // The kept glyphs are glyphs[0 .. kept.Count): a view that grows as glyphs are kept, never past the one read.
+        var kept = new KeptGlyphs(glyphs);
         // Bucket by coarse position; a duplicate has the same text and lies within a fraction of
         // its own size. The buckets are keyed by position alone and the text compared in them
         // (hashing two numbers is much cheaper than hashing the text too); each bucket is a chain
         // through the kept glyphs (head: its first kept glyph's index, next: the following one).
         var (heads, next) = Buckets(glyphs.Count);
-        foreach (var glyph in glyphs)
+        for (var i = 0; i < glyphs.Count; i++)
         {
+            var glyph = glyphs[i];
             var size = Math.Max(1.0, Math.Max(glyph.Box.Width, glyph.Box.Height));
             var cell = Math.Max(2.0, size);
             var fx = glyph.CenterX / cell;
@@ -39,7 +52,17 @@ public static class GlyphDeduplicator
             head = kept.Count;
             kept.Add(glyph);
         }
-        return kept;
+        glyphs.RemoveRange(kept.Count, glyphs.Count - kept.Count);
+    }
+
+    /// <summary>The front of a list that holds the glyphs kept so far; adding one overwrites the slot already read.</summary>
+    private sealed class KeptGlyphs(List<TextGlyph> list)
+    {
+        public int Count { get; private set; }
+
+        public TextGlyph this[int index] => list[index];
+
+        public void Add(TextGlyph glyph) => list[Count++] = glyph;
     }
 
     // A page's buckets are thrown away once its glyphs are sorted out: each thread keeps one set and clears it, rather
@@ -69,7 +92,7 @@ public static class GlyphDeduplicator
     /// </summary>
     private static long Key(long bx, long by) => (bx << 32) ^ (by & 0xFFFFFFFFL);
 
-    private static bool InBucket(Dictionary<long, int> heads, List<int> next, List<TextGlyph> kept, TextGlyph glyph, long key, double size)
+    private static bool InBucket(Dictionary<long, int> heads, List<int> next, KeptGlyphs kept, TextGlyph glyph, long key, double size)
     {
         if (!heads.TryGetValue(key, out var index)) return false;
         var x = glyph.CenterX;

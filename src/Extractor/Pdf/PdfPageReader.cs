@@ -35,7 +35,8 @@ internal static class PdfPageReader
 
         var shapes = page.Paths.Select(p => ToShape(p, height));
         var rulings = rulingExtractor.Extract(shapes);
-        var model = new PageModel(page.Number, page.Width, height, GlyphDeduplicator.Deduplicate(glyphs), rulings);
+        GlyphDeduplicator.DeduplicateInPlace(glyphs);
+        var model = new PageModel(page.Number, page.Width, height, glyphs, rulings);
 
         var dominant = Array.IndexOf(directions, directions.Max());
         if (dominant > 0 && directions[dominant] > 2 * directions[0])

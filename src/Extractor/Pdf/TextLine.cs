@@ -12,13 +12,15 @@ public sealed record TextLine(string Text, Box Box, IReadOnlyList<string> Segmen
 public static class TextLineBuilder
 {
     /// <summary>Groups glyphs into lines, top to bottom.</summary>
-    public static List<TextLine> Build(IEnumerable<TextGlyph> glyphs)
+    public static List<TextLine> Build(IEnumerable<TextGlyph> glyphs) => BuildInPlace(new List<TextGlyph>(glyphs));
+
+    /// <summary>
+    /// As <see cref="Build"/>, sorting the caller's own list instead of a copy of it: for callers that made the list for
+    /// this (a cell's glyphs, a page's glyphs outside its tables); glyphs are values, and copying is the cost here.
+    /// </summary>
+    internal static List<TextLine> BuildInPlace(List<TextGlyph> ordered)
     {
-        var ordered = new List<TextGlyph>(glyphs is IReadOnlyCollection<TextGlyph> known ? known.Count : 16);
-        foreach (var glyph in glyphs)
-        {
-            if (!string.IsNullOrWhiteSpace(glyph.Text)) ordered.Add(glyph);
-        }
+        ordered.RemoveAll(static g => string.IsNullOrWhiteSpace(g.Text));
         SortStable(ordered, static g => g.CenterY);
         // First which line each glyph joins, then the lines, each allocated at its final size.
         var lineOf = new int[ordered.Count];
@@ -95,12 +97,13 @@ public static class TextLineBuilder
         var segments = new List<string>();
         var current = new StringBuilder();
         var box = glyphs[0].Box;
-        TextGlyph? previous = null;
-        foreach (var glyph in glyphs)
+        for (var i = 0; i < glyphs.Count; i++)
         {
+            var glyph = glyphs[i];
             box = box.Union(glyph.Box);
-            if (previous is not null)
+            if (i > 0)
             {
+                var previous = glyphs[i - 1];
                 var gap = glyph.Box.Left - previous.Box.Right;
                 var size = Math.Max(previous.FontSize, glyph.FontSize);
                 if (size <= 0) size = Math.Max(previous.Box.Height, glyph.Box.Height);
@@ -115,7 +118,6 @@ public static class TextLineBuilder
                 }
             }
             current.Append(glyph.Text);
-            previous = glyph;
         }
         segments.Add(TextNormalizer.Normalize(current.ToString()));
         segments.RemoveAll(s => s.Length == 0);
@@ -126,9 +128,12 @@ public static class TextLineBuilder
     /// The text of a cell: its lines joined top to bottom with no separator, except a space
     /// between two Latin letters, so a code or name wrapped over two lines comes out whole.
     /// </summary>
-    public static string JoinCellText(IEnumerable<TextGlyph> glyphs)
+    public static string JoinCellText(IEnumerable<TextGlyph> glyphs) => JoinCellTextInPlace(new List<TextGlyph>(glyphs));
+
+    /// <summary>As <see cref="JoinCellText"/>, ordering the caller's own list of the cell's glyphs (see <see cref="BuildInPlace"/>).</summary>
+    internal static string JoinCellTextInPlace(List<TextGlyph> glyphs)
     {
-        var lines = Build(glyphs);
+        var lines = BuildInPlace(glyphs);
         if (lines.Count == 0) return string.Empty;
         var sb = new StringBuilder(lines[0].Text);
         for (var i = 1; i < lines.Count; i++)

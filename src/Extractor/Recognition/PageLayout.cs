@@ -13,7 +13,7 @@ public sealed record PageLayout(PageModel Page, IReadOnlyList<CellGrid> Grids, I
         {
             if (!InAnyGrid(glyph, grids)) outside.Add(glyph);
         }
-        return new PageLayout(page, grids, TextLineBuilder.Build(outside));
+        return new PageLayout(page, grids, TextLineBuilder.BuildInPlace(outside));
     }
 
     private static bool InAnyGrid(TextGlyph glyph, IReadOnlyList<CellGrid> grids)

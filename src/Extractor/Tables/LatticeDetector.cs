@@ -121,16 +121,30 @@ public sealed class LatticeDetector
                 : (r, c, r, c);
         }
 
-        var glyphsByRoot = new Dictionary<int, List<TextGlyph>>();
+        // Which cell each glyph falls in first, then each cell's glyphs in a list of its final size: glyphs are values,
+        // and lists grown by doubling would copy every one of them several times.
         var bounds = new Box(xs[0], ys[0], xs[^1], ys[^1]);
-        foreach (var glyph in page.Glyphs)
+        var pageGlyphs = page.Glyphs;
+        var rootOf = new int[pageGlyphs.Count];
+        var counts = new Dictionary<int, int>();
+        for (var i = 0; i < pageGlyphs.Count; i++)
         {
+            var glyph = pageGlyphs[i];
+            rootOf[i] = -1;
             if (!bounds.Contains(glyph.CenterX, glyph.CenterY)) continue;
             var r = Locate(ys, glyph.CenterY);
             var c = Locate(xs, glyph.CenterX);
             var root = Find(r * columns + c);
-            if (!glyphsByRoot.TryGetValue(root, out var list)) glyphsByRoot[root] = list = [];
-            list.Add(glyph);
+            rootOf[i] = root;
+            counts[root] = counts.GetValueOrDefault(root) + 1;
+        }
+        var glyphsByRoot = new Dictionary<int, List<TextGlyph>>(counts.Count);
+        for (var i = 0; i < pageGlyphs.Count; i++)
+        {
+            var root = rootOf[i];
+            if (root < 0) continue;
+            if (!glyphsByRoot.TryGetValue(root, out var list)) glyphsByRoot[root] = list = new List<TextGlyph>(counts[root]);
+            list.Add(pageGlyphs[i]);
         }
 
         // Glyphs whose em box crosses the side of their cell by more than a third of their width.
@@ -150,7 +164,7 @@ public sealed class LatticeDetector
         var cells = new List<GridCell>(spans.Count);
         foreach (var (root, s) in spans.OrderBy(kv => kv.Value.R0).ThenBy(kv => kv.Value.C0))
         {
-            var text = glyphsByRoot.TryGetValue(root, out var glyphs) ? TextLineBuilder.JoinCellText(glyphs) : string.Empty;
+            var text = glyphsByRoot.TryGetValue(root, out var glyphs) ? TextLineBuilder.JoinCellTextInPlace(glyphs) : string.Empty;
             var box = new Box(xs[s.C0], ys[s.R0], xs[s.C1 + 1], ys[s.R1 + 1]);
             cells.Add(new GridCell(s.R0, s.C0, s.R1 - s.R0 + 1, s.C1 - s.C0 + 1, box, text));
         }

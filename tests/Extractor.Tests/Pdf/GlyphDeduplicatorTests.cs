@@ -12,7 +12,7 @@ public sealed class GlyphDeduplicatorTests
 
         var kept = GlyphDeduplicator.Deduplicate(glyphs);
 
-        Assert.Same(glyphs[0], Assert.Single(kept));
+        Assert.Equal(glyphs[0], Assert.Single(kept));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class GlyphDeduplicatorTests
         // Each copy's centre falls into the diagonal neighbour of the other's 10 pt bucket.
         var glyphs = new[] { Glyph("合", x1, baseline1), Glyph("合", x2, baseline2) };
 
-        Assert.Same(glyphs[0], Assert.Single(GlyphDeduplicator.Deduplicate(glyphs)));
+        Assert.Equal(glyphs[0], Assert.Single(GlyphDeduplicator.Deduplicate(glyphs)));
     }
 
     [Fact]

@@ -31,12 +31,14 @@ internal static class BenchCommand
           --jobs N       documents converted at once; may be repeated (default: 1 and the
                          number of cores)
           --runs N       run every measurement N times, floor and pipeline in turn, and
-                         keep the fastest (default: 1; use 3 or more on a busy machine)
+                         keep the fastest (default: 3: on a shared machine single runs
+                         differ by up to 10%; --runs 1 for a quick look)
           --in-process   run every measurement in this process (peak memory is then reset
                          between measurements where Linux allows it)
           --json FILE    also write the results as JSON
-          --work DIR     where the pipeline's output goes (default: a temporary folder,
-                         deleted afterwards)
+          --work DIR     where the pipeline's output goes (default: a new folder on /dev/shm,
+                         a memory file system, where there is one, else in the temporary
+                         folder; deleted afterwards)
         """;
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Converters = { new JsonStringEnumConverter() } };
@@ -48,7 +50,7 @@ internal static class BenchCommand
         var minimumPages = 300;
         var jobs = new List<int>();
         var inProcess = false;
-        var runs = 1;
+        var runs = 3;
         string? jsonFile = null, work = null, child = null, corpusFile = null;
         for (var i = 0; i < args.Length; i++)
         {

@@ -176,6 +176,8 @@ public sealed class BenchTests
         Assert.Contains("pipeline, 1 job", text);
         Assert.Contains("pipeline / floor, 1 job:", text);
         Assert.Contains("same pages: every floor and pipeline run read the same 1 document, 14 pages", text);
+        // By default every measurement runs three times and the fastest is kept.
+        Assert.Contains("pipeline, 1 job: fastest of 3 runs", text);
     }
 
     [Theory]

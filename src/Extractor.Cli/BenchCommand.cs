@@ -204,29 +204,6 @@ internal static class BenchCommand
     private static string? TaskSet() =>
         OperatingSystem.IsLinux() ? new[] { "/usr/bin/taskset", "/bin/taskset" }.FirstOrDefault(File.Exists) : null;
 
-    /// <summary>The CPUs this process may run on (Linux's Cpus_allowed_list, e.g. "0-3,8"), or null where it cannot be read.</summary>
-    private static List<int>? AllowedCpus()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
-            if (line is null) return null;
-            var cpus = new List<int>();
-            foreach (var part in line["Cpus_allowed_list:".Length..].Trim().Split(',', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var range = part.Split('-');
-                var first = int.Parse(range[0], CultureInfo.InvariantCulture);
-                var last = range.Length > 1 ? int.Parse(range[1], CultureInfo.InvariantCulture) : first;
-                for (var cpu = first; cpu <= last; cpu++) cpus.Add(cpu);
-            }
-            return cpus;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Runs one measurement in a new process of this program; null (with the reason on standard error) when it fails.</summary>
     private static BenchMeasurement? RunChild(BenchMode mode, int jobs, string corpusFile, string work, TextWriter stderr)
     {
@@ -234,7 +211,7 @@ internal static class BenchCommand
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // N jobs on N cores: without pinning, one job's garbage collector and JIT run on the other cores for free, and the
         // one-core figure would be better than one core gives.
-        if (jobs < Environment.ProcessorCount && TaskSet() is { } taskset && AllowedCpus() is { Count: > 0 } cpus && jobs < cpus.Count)
+        if (jobs < Environment.ProcessorCount && TaskSet() is { } taskset && MachineInfo.AllowedCpus() is { Count: > 0 } cpus && jobs < cpus.Count)
         {
             start.FileName = taskset;
             start.ArgumentList.Add("-c");

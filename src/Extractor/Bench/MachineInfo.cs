@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime;
@@ -53,6 +54,39 @@ public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtim
         {
             return string.Empty;
         }
+    }
+
+    /// <summary>The CPUs this process may run on (Linux's Cpus_allowed_list, e.g. "0-3,8"), or null where it cannot be read.</summary>
+    public static List<int>? AllowedCpus()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal));
+            return line is null ? null : ParseCpuList(line["Cpus_allowed_list:".Length..]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A Linux CPU list ("0-3,8,10-11") as the CPUs it names, in order; null when it is not one.</summary>
+    public static List<int>? ParseCpuList(string text)
+    {
+        var cpus = new List<int>();
+        foreach (var part in text.Trim().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var range = part.Split('-');
+            if (range.Length > 2
+                || !int.TryParse(range[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+                || !int.TryParse(range[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var last)
+                || last < first)
+            {
+                return null;
+            }
+            for (var cpu = first; cpu <= last; cpu++) cpus.Add(cpu);
+        }
+        return cpus;
     }
 
     private static string? ProcField(string file, string key, char separator = ':')

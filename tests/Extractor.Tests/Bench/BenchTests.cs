@@ -181,6 +181,34 @@ public sealed class BenchTests
     }
 
     [Theory]
+    [InlineData("0-1", new[] { 0, 1 })]
+    [InlineData("0-3,8,10-11\n", new[] { 0, 1, 2, 3, 8, 10, 11 })]
+    [InlineData("\t5", new[] { 5 })]
+    public void The_cpus_a_measurement_may_be_pinned_to_are_read_from_a_cpu_list(string list, int[] expected)
+    {
+        Assert.Equal(expected, MachineInfo.ParseCpuList(list));
+    }
+
+    [Fact]
+    public void This_process_may_run_on_the_cpus_linux_lists()
+    {
+        if (!File.Exists("/proc/self/status")) return;
+        var cpus = MachineInfo.AllowedCpus();
+        Assert.NotNull(cpus);
+        Assert.NotEmpty(cpus);
+        Assert.Equal(cpus.Distinct().Order(), cpus);
+    }
+
+    [Theory]
+    [InlineData("3-1")]
+    [InlineData("a-b")]
+    [InlineData("1-2-3")]
+    public void A_cpu_list_that_is_not_one_gives_none(string list)
+    {
+        Assert.Null(MachineInfo.ParseCpuList(list));
+    }
+
+    [Theory]
     [InlineData("--jobs", "0")]
     [InlineData("--repeat")]
     [InlineData("--child", "bogus")]

@@ -93,7 +93,11 @@ public static class TextLineBuilder
 
     private static TextLine ToLine(List<TextGlyph> glyphs)
     {
-        glyphs.Sort((a, b) => a.Box.Left.CompareTo(b.Box.Left));
+        // Glyphs usually come left to right already; only then is the sort skipped (with two at one left edge the sort's
+        // own order of them is kept, whatever it is).
+        var increasing = true;
+        for (var i = 1; i < glyphs.Count && increasing; i++) increasing = glyphs[i - 1].Box.Left < glyphs[i].Box.Left;
+        if (!increasing) glyphs.Sort((a, b) => a.Box.Left.CompareTo(b.Box.Left));
         var segments = new List<string>();
         var current = new StringBuilder();
         var box = glyphs[0].Box;

@@ -113,23 +113,45 @@ public sealed class RulingExtractor
     /// </summary>
     public IReadOnlyList<RulingLine> Merge(IEnumerable<RulingLine> lines)
     {
-        var result = new List<RulingLine>();
-        foreach (var group in lines.GroupBy(l => l.Orientation))
+        // By orientation, in the order each first appears.
+        var groups = new List<(RulingOrientation Orientation, List<RulingLine> Lines)>(2);
+        foreach (var line in lines)
         {
+            var index = 0;
+            while (index < groups.Count && groups[index].Orientation != line.Orientation) index++;
+            if (index == groups.Count) groups.Add((line.Orientation, []));
+            groups[index].Lines.Add(line);
+        }
+        var result = new List<RulingLine>();
+        foreach (var (orientation, group) in groups)
+        {
+            StableSort.Sort(group, static (a, b) =>
+            {
+                var byPosition = a.Position.CompareTo(b.Position);
+                return byPosition != 0 ? byPosition : a.Start.CompareTo(b.Start);
+            });
             var open = new List<MergedLine>();
-            foreach (var line in group.OrderBy(l => l.Position).ThenBy(l => l.Start))
+            foreach (var line in group)
             {
                 for (var i = open.Count - 1; i >= 0; i--)
                 {
                     if (line.Position - open[i].Position <= _options.SnapTolerance) continue;
-                    result.Add(open[i].ToLine(group.Key));
+                    result.Add(open[i].ToLine(orientation));
                     open.RemoveAt(i);
                 }
-                var target = open.FirstOrDefault(m => line.Start <= m.End + _options.JoinTolerance && m.Start <= line.End + _options.JoinTolerance);
+                MergedLine? target = null;
+                foreach (var m in open)
+                {
+                    if (line.Start <= m.End + _options.JoinTolerance && m.Start <= line.End + _options.JoinTolerance)
+                    {
+                        target = m;
+                        break;
+                    }
+                }
                 if (target is null) open.Add(new MergedLine(line));
                 else target.Add(line);
             }
-            result.AddRange(open.Select(m => m.ToLine(group.Key)));
+            foreach (var m in open) result.Add(m.ToLine(orientation));
         }
         return JoinCollinearAll(result);
     }
@@ -137,11 +159,21 @@ public sealed class RulingExtractor
     /// <summary>A second pass: pieces merged into separate lines at one position may now touch.</summary>
     private List<RulingLine> JoinCollinearAll(List<RulingLine> lines)
     {
-        var joined = new List<RulingLine>();
-        foreach (var group in lines.GroupBy(l => (l.Orientation, Math.Round(l.Position, 1))))
+        // Grouped by orientation and position to a tenth, groups in the order each first appears.
+        var groups = new List<List<RulingLine>>();
+        var byKey = new Dictionary<(RulingOrientation, double), List<RulingLine>>();
+        foreach (var line in lines)
         {
-            joined.AddRange(JoinCollinear(group.ToList()));
+            var key = (line.Orientation, Math.Round(line.Position, 1));
+            if (!byKey.TryGetValue(key, out var group))
+            {
+                byKey[key] = group = [];
+                groups.Add(group);
+            }
+            group.Add(line);
         }
+        var joined = new List<RulingLine>(lines.Count);
+        foreach (var group in groups) JoinCollinear(group, joined);
         return joined;
     }
 
@@ -169,15 +201,15 @@ public sealed class RulingExtractor
     /// Lines of one snap cluster: pieces that overlap or nearly touch are joined; each joined line
     /// sits at the length-weighted mean position of its pieces. Pieces far apart along the axis stay apart.
     /// </summary>
-    private IEnumerable<RulingLine> JoinCollinear(List<RulingLine> cluster)
+    private void JoinCollinear(List<RulingLine> cluster, List<RulingLine> output)
     {
-        var ordered = cluster.OrderBy(l => l.Start).ToList();
-        var orientation = ordered[0].Orientation;
-        double start = ordered[0].Start, end = ordered[0].End;
-        double weighted = ordered[0].Position * Math.Max(ordered[0].Length, 0.1), weight = Math.Max(ordered[0].Length, 0.1);
-        for (var i = 1; i < ordered.Count; i++)
+        StableSort.Sort(cluster, static l => l.Start);
+        var orientation = cluster[0].Orientation;
+        double start = cluster[0].Start, end = cluster[0].End;
+        double weighted = cluster[0].Position * Math.Max(cluster[0].Length, 0.1), weight = Math.Max(cluster[0].Length, 0.1);
+        for (var i = 1; i < cluster.Count; i++)
         {
-            var line = ordered[i];
+            var line = cluster[i];
             if (line.Start <= end + _options.JoinTolerance)
             {
                 end = Math.Max(end, line.End);
@@ -186,12 +218,12 @@ public sealed class RulingExtractor
                 weight += w;
                 continue;
             }
-            yield return new RulingLine(orientation, weighted / weight, start, end);
+            output.Add(new RulingLine(orientation, weighted / weight, start, end));
             start = line.Start;
             end = line.End;
             weight = Math.Max(line.Length, 0.1);
             weighted = line.Position * weight;
         }
-        yield return new RulingLine(orientation, weighted / weight, start, end);
+        output.Add(new RulingLine(orientation, weighted / weight, start, end));
     }
 }

@@ -21,7 +21,7 @@ public static class TextLineBuilder
     internal static List<TextLine> BuildInPlace(List<TextGlyph> ordered)
     {
         ordered.RemoveAll(static g => string.IsNullOrWhiteSpace(g.Text));
-        SortStable(ordered, static g => g.CenterY);
+        StableSort.Sort(ordered, static g => g.CenterY);
         // First which line each glyph joins, then the lines, each allocated at its final size.
         var lineOf = new int[ordered.Count];
         var stats = new List<LineStats>();
@@ -58,7 +58,7 @@ public static class TextLineBuilder
         for (var k = 0; k < ordered.Count; k++) lines[lineOf[k]].Add(ordered[k]);
         var result = new List<TextLine>(lines.Length);
         foreach (var line in lines) result.Add(ToLine(line));
-        SortStable(result, static l => l.Box.Top);
+        StableSort.Sort(result, static l => l.Box.Top);
         return result;
     }
 
@@ -68,27 +68,6 @@ public static class TextLineBuilder
         public double Sum;
         public double Height;
         public int Count;
-    }
-
-    /// <summary>
-    /// Sorts by key keeping equal keys in their order, as <c>OrderBy</c> does, without its copies: this runs for every
-    /// cell of every table, and the items usually arrive in order already, which costs one pass to see.
-    /// </summary>
-    private static void SortStable<T>(List<T> items, Func<T, double> key)
-    {
-        var sorted = true;
-        for (var i = 1; i < items.Count && sorted; i++) sorted = key(items[i - 1]) <= key(items[i]);
-        if (sorted) return;
-        var order = new (double Key, int Index)[items.Count];
-        for (var i = 0; i < order.Length; i++) order[i] = (key(items[i]), i);
-        // Ties broken by the original position: the order is total, so the unstable sort gives the stable result.
-        Array.Sort(order, static (a, b) =>
-        {
-            var byKey = a.Key.CompareTo(b.Key);
-            return byKey != 0 ? byKey : a.Index.CompareTo(b.Index);
-        });
-        var copy = items.ToArray();
-        for (var i = 0; i < order.Length; i++) items[i] = copy[order[i].Index];
     }
 
     private static TextLine ToLine(List<TextGlyph> glyphs)

@@ -51,12 +51,11 @@ public sealed class DocumentExtractor
     /// </summary>
     public DocumentResult Extract(IReadOnlyList<(byte[] Bytes, string Path)> parts, CancellationToken cancellationToken = default)
     {
-        var timings = new Dictionary<string, long>();
         var stageTimes = new Dictionary<string, TimeSpan>();
         var stageAllocated = new Dictionary<string, long>();
         var lapStart = Stopwatch.GetTimestamp();
         var lapAllocated = GC.GetAllocatedBytesForCurrentThread();
-        long Lap(string stage)
+        void Lap(string stage)
         {
             var now = Stopwatch.GetTimestamp();
             var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -65,7 +64,6 @@ public sealed class DocumentExtractor
             stageAllocated[stage] = allocated - lapAllocated;
             lapStart = now;
             lapAllocated = allocated;
-            return (long)elapsed.TotalMilliseconds;
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -77,7 +75,7 @@ public sealed class DocumentExtractor
         }
         var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
         var sourcePath = string.Join(" + ", parts.Select(p => p.Path));
-        timings["read"] = Lap("read");
+        Lap("read");
 
         var layouts = new List<PageLayout>(pages.Count);
         foreach (var page in pages)
@@ -87,22 +85,22 @@ public sealed class DocumentExtractor
         }
         var withStreams = StreamTableFinder.Default.AddStreamTables(layouts);
         layouts = withStreams.ToList();
-        timings["detect"] = Lap("detect");
+        Lap("detect");
 
         var kind = MetadataReader.DetectKind(layouts);
         var recognized = _recognizer.Recognize(layouts, kind, year: MetadataReader.DetectYear(layouts));
         var metadata = MetadataReader.Read(layouts, recognized, kind);
-        timings["recognize"] = Lap("recognize");
+        Lap("recognize");
 
         var warnings = new List<string>();
         var tables = recognized.Select(t => RowBuilder.Build(t, warnings)).ToList();
-        timings["rows"] = Lap("rows");
+        Lap("rows");
 
         var repair = _repairer.Repair(tables);
         var repaired = repair.Tables;
         var repairs = repair.Repairs;
         warnings.AddRange(repair.Warnings);
-        timings["repair"] = Lap("repair");
+        Lap("repair");
 
         var expected = _catalog.Templates.Where(t => t.Kind == metadata.Kind && !t.Optional).Select(t => t.Id).ToList();
         var found = repaired.Where(t => t.Source.Template is not null).Select(t => t.Id).ToHashSet();
@@ -125,7 +123,6 @@ public sealed class DocumentExtractor
             Tables = repaired,
             Repairs = repairs,
             Warnings = warnings,
-            TimingsMs = timings,
             StageTimes = stageTimes,
             StageAllocatedBytes = stageAllocated,
             MissingTables = missing,
@@ -133,7 +130,7 @@ public sealed class DocumentExtractor
             PageModels = pages,
         };
         var checks = _checker.Run(document);
-        timings["checks"] = Lap("checks");
+        Lap("checks");
         return document with { Checks = checks };
     }
 

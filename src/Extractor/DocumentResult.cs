@@ -22,13 +22,15 @@ public sealed record DocumentResult
     /// <summary>Each page's text outside its tables (titles, notes, the narrative), for the checks.</summary>
     public IReadOnlyList<PageText> Text { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
-    public IReadOnlyDictionary<string, long> TimingsMs { get; init; } = new Dictionary<string, long>();
 
     /// <summary>
-    /// The same stages' times to the tick, for the benchmark: whole milliseconds lose up to one per stage and
-    /// document, which adds up over a corpus of small documents. Not written to document.json.
+    /// Each stage's time to the tick, in pipeline order; the benchmark sums them, where whole milliseconds would lose
+    /// up to one per stage and document.
     /// </summary>
     public IReadOnlyDictionary<string, TimeSpan> StageTimes { get; init; } = new Dictionary<string, TimeSpan>();
+
+    /// <summary>The stages' times in whole milliseconds, as document.json's <c>timings_ms</c> gives them.</summary>
+    public IReadOnlyDictionary<string, long> TimingsMs => StageTimes.ToDictionary(t => t.Key, t => (long)t.Value.TotalMilliseconds);
 
     /// <summary>Bytes each stage allocated on the managed heap (on the converting thread), for the benchmark. Not written.</summary>
     public IReadOnlyDictionary<string, long> StageAllocatedBytes { get; init; } = new Dictionary<string, long>();

@@ -275,7 +275,7 @@ internal sealed class BatchRun : IDisposable
     /// </summary>
     private async Task<DocumentOutcome> WriteAsync(DocumentResult document, DocumentOutcome outcome, LedgerEntry entry, Stopwatch clock, CancellationToken cancellationToken, byte[]? source = null)
     {
-        if (_options.Reproducible) document = document with { TimingsMs = document.TimingsMs.ToDictionary(t => t.Key, _ => 0L) };
+        if (_options.Reproducible) document = document with { StageTimes = document.StageTimes.ToDictionary(t => t.Key, _ => TimeSpan.Zero) };
         using (await _documentLocks.AcquireAsync(document.DocId, cancellationToken).ConfigureAwait(false))
         {
             DocumentWriter.Write(_options.OutputDirectory, document, _options.Format,

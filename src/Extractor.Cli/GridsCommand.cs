@@ -29,6 +29,8 @@ internal static class GridsCommand
             foreach (var grid in layout.Grids)
             {
                 stdout.WriteLine(grid);
+                stdout.WriteLine($"  row edges: {string.Join(" ", grid.RowEdges.Select(e => e.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)))}");
+                stdout.WriteLine($"  column edges: {string.Join(" ", grid.ColumnEdges.Select(e => e.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)))}");
                 for (var r = 0; r < grid.Rows; r++)
                 {
                     stdout.WriteLine(string.Join(" | ", Enumerable.Range(0, grid.Columns).Select(c =>

@@ -22,6 +22,9 @@ public static class ColumnMapper
             roles[c] = RoleOf(paths[c].Select(TextNormalizer.MatchKey).Where(k => !sections.Contains(k)).ToList());
             if (paths[c].Count == 0) roles[c] = HasContent(grid, bodyStart, c) ? ColumnRole.Amount : ColumnRole.Ignore;
         }
+        var levels = new string[grid.Columns];
+        for (var c = 0; c < grid.Columns; c++) levels[c] = roles[c] == ColumnRole.Code && paths[c].Count > 0 ? LevelOf(TextNormalizer.MatchKey(paths[c][^1])) : string.Empty;
+        ColumnContent.ApplyTo(grid, bodyStart, roles, levels);
         IgnoreSecondClassification(roles);
         var groups = AssignGroups(roles);
         FillMissingNames(grid, bodyStart, roles, groups);
@@ -63,7 +66,7 @@ public static class ColumnMapper
             {
                 column = assigned.TryGetValue(c, out var canonical) ? canonical : OwnHeader(paths[c], template);
             }
-            specs[c] = new ColumnSpec(c, roles[c], header, groups[c], columnSections[c], column);
+            specs[c] = new ColumnSpec(c, roles[c], header, groups[c], columnSections[c], column) { Level = roles[c] == ColumnRole.Code ? levels[c] : string.Empty };
         }
         return specs;
     }
@@ -102,12 +105,16 @@ public static class ColumnMapper
         return kept.Count > 0 ? string.Join("/", kept) : string.Join("/", path.Select(p => p.Replace(" ", "")));
     }
 
+    /// <summary>The level a code column's header names: 类, 款 or 项 for one part of a split code, empty for whole codes.</summary>
+    private static string LevelOf(string key) => key is "类" or "款" or "项" ? key : string.Empty;
+
     private static ColumnRole RoleOf(List<string> keys)
     {
         if (keys.Count == 0) return ColumnRole.Ignore;
         var last = keys[^1];
         if (keys.Any(k => k == "行次" || k == "行号")) return ColumnRole.LineNumber;
-        if (last is "类" or "款" or "项") return ColumnRole.Code;
+        // 类, 款, 项 over split code columns; 类款 or 类款项 where one column holds the whole code under them.
+        if (last.Length is > 0 and <= 3 && last.All(ch => ch is '类' or '款' or '项')) return ColumnRole.Code;
         if (NameHeaders.Contains(last) || last.EndsWith("科目名称", StringComparison.Ordinal)) return ColumnRole.Name;
         if (keys.Any(k => (k.Contains("编码") || k.Contains("代码") || k.Contains("编号") || k.EndsWith("分类科目", StringComparison.Ordinal)) && !k.Contains("名称")))
         {

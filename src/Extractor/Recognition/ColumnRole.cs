@@ -8,4 +8,11 @@ public enum ColumnRole { Ignore, Code, Name, LineNumber, Amount }
 /// section its header names, if any; <see cref="Column"/> the canonical column name of an amount
 /// column (or its own header text when no template column matches).
 /// </summary>
-public sealed record ColumnSpec(int Index, ColumnRole Role, string Header, int Group, string? Section, string? Column);
+public sealed record ColumnSpec(int Index, ColumnRole Role, string Header, int Group, string? Section, string? Column)
+{
+    /// <summary>
+    /// For a code column holding one part of a split code, its level (<c>类</c>, <c>款</c> or <c>项</c>), from its header
+    /// or, where the header does not say, from what the column holds (3 digits, then 2 and 2); empty for whole codes.
+    /// </summary>
+    public string Level { get; init; } = string.Empty;
+}

@@ -29,6 +29,13 @@ public static partial class RowBuilder
                     var draft = ReadGroup(table, grid, r, group, warnings);
                     if (draft is null) continue;
                     var hasLabel = draft.CodePrinted.Length > 0 || draft.NamePrinted.Length > 0 || draft.LineNo.Length > 0;
+                    if (!hasLabel && draft.Values.Count > 0 && LabelLeft(labelRows, rows, group, r) is { } leftIndex)
+                    {
+                        // A total printed across the blocks of a side-by-side table (公用经费合计 centred over the
+                        // last two blocks of GK06) has its label in one block and its amount in the next.
+                        rows[leftIndex] = rows[leftIndex] with { Values = draft.Values, Group = group };
+                        continue;
+                    }
                     if (!hasLabel && draft.Values.Count > 0 && LabelAbove(labelRows, rows, group, r) is { } labelIndex)
                     {
                         // Amounts printed on the line below their label (a total whose figures sit
@@ -62,6 +69,19 @@ public static partial class RowBuilder
         return null;
     }
 
+    /// <summary>The label-only row read on the same grid row from the nearest column group to the left, if any.</summary>
+    private static int? LabelLeft(Dictionary<int, (int Index, int GridRow)> labelRows, List<TableRow> rows, int group, int gridRow)
+    {
+        foreach (var g in labelRows.Keys.Where(g => g < group).OrderByDescending(g => g))
+        {
+            var (index, row) = labelRows[g];
+            if (row != gridRow) continue;
+            var label = rows[index];
+            return label.Values.Count == 0 && label.CodePrinted.Length == 0 && label.NamePrinted.Length > 0 ? index : null;
+        }
+        return null;
+    }
+
     private static TableRow? ReadGroup(RecognizedTable table, CellGrid grid, int row, int group, ICollection<string> warnings)
     {
         var columns = table.Columns.Where(c => c.Group == group).ToList();
@@ -72,9 +92,11 @@ public static partial class RowBuilder
             var cell = grid.At(row, spec.Index);
             if (cell is null || cell.IsEmpty || ReferenceEquals(cell, lastCodeCell)) continue;
             lastCodeCell = cell;
-            // A cell spread over several code columns holds a whole code, whatever its header says.
-            var level = cell.ColumnSpan == 1 && spec.Header.Split('/')[^1] is "类" or "款" or "项" ? spec.Header.Split('/')[^1] : string.Empty;
-            codeParts.Add(new CodePart(level, cell.Text.Replace(" ", "")));
+            // A cell spread over several code columns holds a whole code, whatever its header says; so does a cell
+            // whose digits are too many for its column's part (2070808 printed under 类 alone).
+            var text = cell.Text.Replace(" ", "");
+            var level = cell.ColumnSpan == 1 && FitsLevel(text, spec.Level) ? spec.Level : string.Empty;
+            codeParts.Add(new CodePart(level, text));
         }
         var codeText = string.Concat(codeParts.Select(p => p.Text));
         var nameSpec = columns.FirstOrDefault(c => c.Role == ColumnRole.Name);
@@ -129,6 +151,14 @@ public static partial class RowBuilder
             Group = group,
         };
     }
+
+    /// <summary>Whether a printed part can be the part of a split code at that level (类: 3 digits, 款 and 项: 2).</summary>
+    private static bool FitsLevel(string text, string level) => level switch
+    {
+        "类" => text.Length <= 3,
+        "款" or "项" => text.Length <= 2,
+        _ => false,
+    };
 
     private static string GroupSection(RecognizedTable table, List<ColumnSpec> columns)
     {

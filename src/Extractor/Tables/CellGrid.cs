@@ -62,5 +62,5 @@ public sealed class CellGrid
         }
     }
 
-    public override string ToString() => $"{Method} grid p{Page} {Rows}x{Columns} {Bounds}";
+    public override string ToString() => FormattableString.Invariant($"{Method} grid p{Page} {Rows}x{Columns} {Bounds} confidence {Confidence:0.###}");
 }

@@ -136,7 +136,12 @@ public sealed class LatticeDetector
             var c = Locate(xs, glyph.CenterX);
             var root = Find(r * columns + c);
             rootOf[i] = root;
-            counts[root] = counts.GetValueOrDefault(root) + 1;
+        }
+        ReassignOverflowingLines(pageGlyphs, rootOf, xs, ys, columns, Find, HorizontalDrawn);
+        ReassignCrossingWords(pageGlyphs, rootOf, xs, ys, columns, Find, VerticalDrawn);
+        for (var i = 0; i < pageGlyphs.Count; i++)
+        {
+            if (rootOf[i] >= 0) counts[rootOf[i]] = counts.GetValueOrDefault(rootOf[i]) + 1;
         }
         var glyphsByRoot = new Dictionary<int, List<TextGlyph>>(counts.Count);
         for (var i = 0; i < pageGlyphs.Count; i++)
@@ -172,6 +177,133 @@ public sealed class LatticeDetector
         var filled = cells.Count(c => !c.IsEmpty);
         if (filled < 2 || filled < 0.05 * cells.Count) return null;
         return new CellGrid(page.Number, "lattice", ys, xs, cells) { Confidence = counted == 0 ? 1.0 : 1.0 - (double)crossing / counted };
+    }
+
+    /// <summary>
+    /// A label drawn across a row rule belongs to the cell it is centred in as a whole, not line by line. Calc centres
+    /// a wrapped header label in a row too short for it, so its lines (经济分类 / 科目编码, 一般公共预算财政 / 拨款) run
+    /// over the rules above and below, and the last line would be glued to the first body row's code or to the 栏次
+    /// number. The lines of one label stand right against each other; lines that cross a drawn rule are joined with
+    /// their neighbours into blocks, and a block goes to the cell holding its middle. A block that would join text
+    /// lying wholly inside two different rows is left alone: that is two cells, not one label.
+    /// </summary>
+    private static void ReassignOverflowingLines(IReadOnlyList<TextGlyph> glyphs, int[] rootOf, List<double> xs, List<double> ys, int columns,
+        Func<int, int> find, Func<int, int, bool> horizontalDrawn)
+    {
+        var rows = ys.Count - 1;
+        var anyCrossing = false;
+        var fragments = new Dictionary<(int Root, long Baseline), Fragment>();
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            if (rootOf[i] < 0) continue;
+            var g = glyphs[i];
+            var h = g.Box.Height;
+            // Upright glyphs only: their em box ends 0.2 em below the baseline.
+            if (h <= 0 || Math.Abs(g.Box.Bottom - 0.2 * g.FontSize - g.Baseline) > 0.1 * Math.Max(g.FontSize, 1)) continue;
+            var r = Locate(ys, g.CenterY);
+            var c = Locate(xs, g.CenterX);
+            var crosses = (r > 0 && g.Box.Top < ys[r] - 0.2 * h && horizontalDrawn(r, c))
+                          || (r + 1 < rows && g.Box.Bottom > ys[r + 1] + 0.2 * h && horizontalDrawn(r + 1, c));
+            anyCrossing |= crosses;
+            var key = (rootOf[i], (long)Math.Round(g.Baseline / Math.Max(0.3 * h, 0.5)));
+            if (!fragments.TryGetValue(key, out var fragment)) fragments[key] = fragment = new Fragment(r, g.Baseline);
+            fragment.Add(i, g.Box, crosses);
+        }
+        if (!anyCrossing) return;
+
+        var list = fragments.Values.OrderBy(f => f.Box.Top).ToList();
+        var parent = Enumerable.Range(0, list.Count).ToArray();
+        int Find(int i) { while (parent[i] != i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
+        for (var a = 0; a < list.Count; a++)
+        {
+            var fa = list[a];
+            if (!fa.Crosses) continue;
+            for (var b = 0; b < list.Count; b++)
+            {
+                if (a == b) continue;
+                var fb = list[b];
+                var h = Math.Min(fa.Box.Height, fb.Box.Height);
+                var overlap = Math.Min(fa.Box.Right, fb.Box.Right) - Math.Max(fa.Box.Left, fb.Box.Left);
+                if (overlap <= 0.3 * Math.Min(fa.Box.Width, fb.Box.Width)) continue;
+                if (Math.Abs(fa.Baseline - fb.Baseline) < 0.6 * h) continue;
+                var gap = fa.Box.Top < fb.Box.Top ? fb.Box.Top - fa.Box.Bottom : fa.Box.Top - fb.Box.Bottom;
+                if (gap < -0.15 * h || gap > 0.6 * h) continue;
+                parent[Find(a)] = Find(b);
+            }
+        }
+        foreach (var block in Enumerable.Range(0, list.Count).GroupBy(Find).Select(g => g.Select(i => list[i]).ToList()))
+        {
+            if (block.Count < 2 || !block.Any(f => f.Crosses)) continue;
+            if (block.Where(f => !f.Crosses).Select(f => f.Row).Distinct().Count() > 1) continue;
+            var box = block.Select(f => f.Box).Aggregate((a, b) => a.Union(b));
+            var target = find(Locate(ys, box.CenterY) * columns + Locate(xs, box.CenterX));
+            foreach (var fragment in block)
+            foreach (var i in fragment.Glyphs) rootOf[i] = target;
+        }
+    }
+
+    /// <summary>
+    /// A word drawn across a column rule stays whole: Calc clips a code too wide for its column where the rule is, and
+    /// the digit cut by the rule (208050|0行政单位离退休) would otherwise join the name in the next cell. A word here is a
+    /// run of glyphs of one script (digits or not) on one baseline with no real gap; when one of its glyphs straddles a
+    /// drawn column rule, the whole word goes to the cell holding most of it.
+    /// </summary>
+    private static void ReassignCrossingWords(IReadOnlyList<TextGlyph> glyphs, int[] rootOf, List<double> xs, List<double> ys, int columns,
+        Func<int, int> find, Func<int, int, bool> verticalDrawn)
+    {
+        List<int>? straddling = null;
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            if (rootOf[i] < 0) continue;
+            var g = glyphs[i];
+            var w = g.Box.Width;
+            if (w <= 0) continue;
+            var r = Locate(ys, g.CenterY);
+            for (var b = 1; b < xs.Count - 1; b++)
+            {
+                if (g.Box.Left < xs[b] - 0.2 * w && g.Box.Right > xs[b] + 0.2 * w && verticalDrawn(r, b)) (straddling ??= []).Add(i);
+            }
+        }
+        if (straddling is null) return;
+
+        // Neighbours on the same baseline, left to right, for the words around each straddling glyph.
+        var inGrid = Enumerable.Range(0, glyphs.Count).Where(i => rootOf[i] >= 0).ToList();
+        foreach (var start in straddling)
+        {
+            var g = glyphs[start];
+            var digits = IsDigitLike(g.Text);
+            var line = inGrid.Where(i => Math.Abs(glyphs[i].Baseline - g.Baseline) < 0.2 * g.Box.Height && IsDigitLike(glyphs[i].Text) == digits)
+                .OrderBy(i => glyphs[i].Box.Left).ToList();
+            var at = line.IndexOf(start);
+            if (at < 0) continue;
+            int from = at, to = at;
+            while (from > 0 && glyphs[line[from]].Box.Left - glyphs[line[from - 1]].Box.Right < 0.25 * g.FontSize) from--;
+            while (to < line.Count - 1 && glyphs[line[to + 1]].Box.Left - glyphs[line[to]].Box.Right < 0.25 * g.FontSize) to++;
+            var word = line.GetRange(from, to - from + 1);
+            if (word.Count < 2) continue;
+            var cells = word.Select(i => find(Locate(ys, glyphs[i].CenterY) * columns + Locate(xs, glyphs[i].CenterX))).ToList();
+            var target = cells.GroupBy(c => c).OrderByDescending(c => c.Count()).ThenBy(c => cells.IndexOf(c.Key)).First().Key;
+            foreach (var i in word) rootOf[i] = target;
+        }
+    }
+
+    private static bool IsDigitLike(string text) => text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '.' or ',');
+
+    /// <summary>The glyphs of one cell on one baseline, with whether any of them crosses a drawn row rule.</summary>
+    private sealed class Fragment(int row, double baseline)
+    {
+        public int Row { get; } = row;
+        public double Baseline { get; } = baseline;
+        public List<int> Glyphs { get; } = [];
+        public Box Box { get; private set; }
+        public bool Crosses { get; private set; }
+
+        public void Add(int index, Box box, bool crosses)
+        {
+            Box = Glyphs.Count == 0 ? box : Box.Union(box);
+            Glyphs.Add(index);
+            Crosses |= crosses;
+        }
     }
 
     /// <summary>

@@ -137,7 +137,7 @@ public sealed class StreamDetector
             foreach (var token in header[i])
             {
                 var hasChild = header.Skip(i + 1).SelectMany(l => l)
-                    .Any(t => Overlap(t.Left, t.Right, token.Left, token.Right) > 0.3 * Math.Min(t.Box.Width, token.Box.Width));
+                    .Any(t => Overlap(t.Left, t.Right, token.Left, token.Right) > 0.1 * Math.Min(t.Box.Width, token.Box.Width));
                 if (!hasChild) leaves.Add((new Column(token.Left, token.Right), i));
             }
         }
@@ -375,6 +375,14 @@ public sealed class StreamDetector
                         var covered = Enumerable.Range(Locate(edges, token.Left + 0.5), Locate(edges, token.Right - 0.5) - Locate(edges, token.Left + 0.5) + 1)
                             .Where(c => columns[c].Holds == TokenKind.Text).ToList();
                         if (covered.Count > 0) from = to = covered[0];
+                        else if (Enumerable.Range(0, from).LastOrDefault(c => columns[c].Holds == TokenKind.Text, -1) is var left and >= 0
+                                 && Enumerable.Range(left + 1, from - left - 1).All(c => columns[c].Holds is not TokenKind.Text)
+                                 && !ordered.Any(o => o != token && Locate(edges, o.Center) == left))
+                        {
+                            // A total's label centred over merged cells of two blocks (公用经费合计) lies wholly over
+                            // an amount column: it names the row of the nearest text column on its left.
+                            from = to = left;
+                        }
                     }
                 }
                 var existing = spans.FindIndex(s => s.From <= to && from <= s.To);

@@ -79,6 +79,6 @@ public sealed class CellGridTests
     [Fact]
     public void ToString_DescribesMethodPageAndSize()
     {
-        Assert.Equal("lattice grid p3 2x3 [50,100 - 350,160]", Sample().ToString());
+        Assert.Equal("lattice grid p3 2x3 [50,100 - 350,160] confidence 1", Sample().ToString());
     }
 }

@@ -1,5 +1,6 @@
 using Extractor;
 using Extractor.Codes;
+using Extractor.Templates;
 using Extractor.Pdf;
 using Extractor.Tables;
 using static Extractor.Cli.CommandLine;

@@ -65,7 +65,7 @@ internal static class JoinCommand
             var status = document.MissingTables.Count == 0 && found > 0 ? "ok" : "partial";
             var message = status == "ok" ? string.Empty : $"Tables not found: {string.Join(", ", document.MissingTables)}; see report.md.";
             outcome = new DocumentOutcome(document.DocId, source, status, string.Empty, message, document.Source.Pages, found,
-                document.Checks.Count(c => c.Status == Checks.CheckStatus.Fail), document.Checks.Count(c => c.Status == Checks.CheckStatus.Warn),
+                document.Checks.Count(c => c.Status == Arithmetic.CheckStatus.Fail), document.Checks.Count(c => c.Status == Arithmetic.CheckStatus.Warn),
                 clock.ElapsedMilliseconds);
         }
         catch (Exception e) when (e is ExtractionException or IOException or UnauthorizedAccessException)

@@ -3,6 +3,7 @@ using Extractor.Codes;
 using Extractor.Pdf;
 using Extractor.Recognition;
 using Extractor.Rows;
+using Extractor.Arithmetic;
 
 namespace Extractor;
 

@@ -313,8 +313,8 @@ internal sealed class BatchRun : IDisposable
             var message = status == "ok" ? string.Empty :
                 found == 0 ? "No standard table was recognised; see report.md for the tables found." :
                 $"Tables not found: {string.Join(", ", document.MissingTables)}; see report.md.";
-            var failedChecks = document.Checks.Count(c => c.Status == Checks.CheckStatus.Fail);
-            var warnedChecks = document.Checks.Count(c => c.Status == Checks.CheckStatus.Warn);
+            var failedChecks = document.Checks.Count(c => c.Status == Arithmetic.CheckStatus.Fail);
+            var warnedChecks = document.Checks.Count(c => c.Status == Arithmetic.CheckStatus.Warn);
             return (new DocumentOutcome(docId, source, status, string.Empty, message, document.Source.Pages, found, failedChecks, warnedChecks, Elapsed(clock)), document);
         }
         catch (TimeoutException)

@@ -1,3 +1,4 @@
+using Extractor.Arithmetic;
 namespace Extractor.Checks;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Extractor.Templates;
+using Extractor.Arithmetic;
 
 namespace Extractor.Checks;
 

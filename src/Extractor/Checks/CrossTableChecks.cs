@@ -1,4 +1,5 @@
 using Extractor.Rows;
+using Extractor.Arithmetic;
 
 namespace Extractor.Checks;
 

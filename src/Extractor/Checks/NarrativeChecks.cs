@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extractor.Arithmetic;
 
 namespace Extractor.Checks;
 

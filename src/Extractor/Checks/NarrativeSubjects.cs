@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Extractor.Rows;
+using Extractor.Arithmetic;
 
 namespace Extractor.Checks;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Extractor.Pdf;
+using Extractor.Arithmetic;
 
 namespace Extractor.Checks;
 

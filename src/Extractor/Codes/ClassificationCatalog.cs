@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using System.Globalization;
+using Extractor.Templates;
 
 namespace Extractor.Codes;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Extractor.Rows;
+using Extractor.Templates;
 
 namespace Extractor.Codes;
 

@@ -112,7 +112,7 @@ public static class DocumentJsonWriter
     }
 
     /// <summary>A cell a check read: <c>{table, page, box: [left, top, right, bottom], column, role, status}</c>.</summary>
-    private static void WriteCell(Utf8JsonWriter json, Checks.CheckCell cell)
+    private static void WriteCell(Utf8JsonWriter json, Arithmetic.CheckCell cell)
     {
         json.WriteStartObject();
         json.WriteString("table", cell.Table);

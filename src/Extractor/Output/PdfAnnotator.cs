@@ -7,6 +7,7 @@ using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
+using Extractor.Arithmetic;
 
 namespace Extractor.Output;
 

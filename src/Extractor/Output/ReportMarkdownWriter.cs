@@ -83,9 +83,9 @@ public static class ReportMarkdownWriter
             w.WriteLine();
             return;
         }
-        w.WriteLine($"{Count(Checks.CheckStatus.Fail)} failed, {Count(Checks.CheckStatus.Warn)} within rounding, {Count(Checks.CheckStatus.Pass)} passed, {Count(Checks.CheckStatus.Skipped)} skipped.");
+        w.WriteLine($"{Count(Arithmetic.CheckStatus.Fail)} failed, {Count(Arithmetic.CheckStatus.Warn)} within rounding, {Count(Arithmetic.CheckStatus.Pass)} passed, {Count(Arithmetic.CheckStatus.Skipped)} skipped.");
         w.WriteLine();
-        foreach (var (status, heading) in new[] { (Checks.CheckStatus.Fail, "Failed"), (Checks.CheckStatus.Warn, "Within rounding"), (Checks.CheckStatus.Skipped, "Skipped"), (Checks.CheckStatus.Pass, "Passed") })
+        foreach (var (status, heading) in new[] { (Arithmetic.CheckStatus.Fail, "Failed"), (Arithmetic.CheckStatus.Warn, "Within rounding"), (Arithmetic.CheckStatus.Skipped, "Skipped"), (Arithmetic.CheckStatus.Pass, "Passed") })
         {
             var group = checks.Where(c => c.Status == status).ToList();
             if (group.Count == 0) continue;

@@ -1,4 +1,5 @@
 using Extractor.Batch;
+using Extractor.Arithmetic;
 
 namespace Extractor.Tests.Batch;
 

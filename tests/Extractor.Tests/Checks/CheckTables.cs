@@ -5,6 +5,7 @@ using Extractor.Recognition;
 using Extractor.Rows;
 using Extractor.Templates;
 using Extractor.Tests.Recognition;
+using Extractor.Arithmetic;
 
 namespace Extractor.Tests.Checks;
 

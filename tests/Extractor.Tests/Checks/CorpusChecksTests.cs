@@ -1,4 +1,5 @@
 using Extractor.Checks;
+using Extractor.Arithmetic;
 
 namespace Extractor.Tests.Checks;
 

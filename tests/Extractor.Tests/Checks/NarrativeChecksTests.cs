@@ -1,6 +1,7 @@
 using Extractor.Checks;
 using Extractor.Rows;
 using static Extractor.Tests.Checks.CheckTables;
+using Extractor.Arithmetic;
 
 namespace Extractor.Tests.Checks;
 

@@ -1,5 +1,6 @@
 using Extractor.Checks;
 using Extractor.Pdf;
+using Extractor.Arithmetic;
 
 namespace Extractor.Tests.Checks;
 

@@ -1,4 +1,6 @@
 using Extractor.Codes;
+using Extractor.Arithmetic;
+using Extractor.Templates;
 
 namespace Extractor.Tests.Codes;
 

@@ -1,5 +1,6 @@
 using Extractor.Codes;
 using Extractor.Rows;
+using Extractor.Templates;
 
 namespace Extractor.Tests.Corpus;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Extractor.Checks;
 using Extractor.Output;
+using Extractor.Arithmetic;
 
 namespace Extractor.Tests.Output;
 

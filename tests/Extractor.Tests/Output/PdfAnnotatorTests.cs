@@ -4,6 +4,7 @@ using Extractor.Output.Review;
 using Extractor.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Annotations;
+using Extractor.Arithmetic;
 
 namespace Extractor.Tests.Output;
 

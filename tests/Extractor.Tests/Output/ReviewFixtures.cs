@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Extractor.Checks;
+using Extractor.Arithmetic;
 
 namespace Extractor.Tests.Output;
 

@@ -3,6 +3,7 @@ using Extractor.Checks;
 using Extractor.Output;
 using Extractor.Output.Html;
 using Extractor.Output.Review;
+using Extractor.Arithmetic;
 
 namespace Extractor.Tests.Output;
 

@@ -1,5 +1,6 @@
 using Extractor.Recognition;
 using Extractor.Templates;
+using Extractor.Arithmetic;
 
 namespace Extractor.Tests.Recognition;
 

@@ -5,6 +5,7 @@ using Extractor.Pdf;
 using Extractor.Rows;
 using Extractor.Tables;
 using static Extractor.Output.Html.HtmlText;
+using Extractor.Arithmetic;
 
 namespace Extractor.Output.Html;
 

@@ -1,7 +1,7 @@
 using Extractor.Rows;
 using Extractor.Templates;
 
-namespace Extractor.Checks;
+namespace Extractor.Arithmetic;
 
 /// <summary>
 /// Read access to one extracted table for the checks: amounts in 万元 (a blank cell reads as absent,

@@ -2,8 +2,10 @@ using Extractor.Checks;
 using Extractor.Codes;
 using Extractor.Rows;
 using static Extractor.Tests.Checks.CheckTables;
+using Extractor.Arithmetic;
+using Extractor.Templates;
 
-namespace Extractor.Tests.Checks;
+namespace Extractor.Tests.Arithmetic;
 
 public sealed class HierarchyChecksTests
 {

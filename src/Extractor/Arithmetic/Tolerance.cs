@@ -1,4 +1,4 @@
-namespace Extractor.Checks;
+namespace Extractor.Arithmetic;
 
 /// <summary>
 /// What rounding can explain. The tables are printed in 万元 to two decimals after conversion from

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Extractor.Checks;
+namespace Extractor.Arithmetic;
 
 /// <summary>Item names compared the way a reader compares them: without spaces, brackets and punctuation.</summary>
 public static class Names

@@ -1,8 +1,9 @@
 using Extractor.Checks;
 using Extractor.Rows;
 using static Extractor.Tests.Checks.CheckTables;
+using Extractor.Arithmetic;
 
-namespace Extractor.Tests.Checks;
+namespace Extractor.Tests.Arithmetic;
 
 public sealed class SummaryTableChecksTests
 {

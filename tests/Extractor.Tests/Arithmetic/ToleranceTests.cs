@@ -1,6 +1,7 @@
 using Extractor.Checks;
+using Extractor.Arithmetic;
 
-namespace Extractor.Tests.Checks;
+namespace Extractor.Tests.Arithmetic;
 
 public sealed class ToleranceTests
 {

@@ -1,6 +1,6 @@
 using Extractor.Pdf;
 
-namespace Extractor.Checks;
+namespace Extractor.Arithmetic;
 
 /// <summary>Outcome of one consistency check.</summary>
 public static class CheckStatus

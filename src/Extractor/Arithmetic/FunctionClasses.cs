@@ -1,4 +1,4 @@
-namespace Extractor.Checks;
+namespace Extractor.Arithmetic;
 
 /// <summary>
 /// The 类 of the 支出功能分类 (function classification) by name, with the names earlier years printed

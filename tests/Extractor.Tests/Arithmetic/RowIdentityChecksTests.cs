@@ -1,7 +1,8 @@
 using Extractor.Checks;
 using static Extractor.Tests.Checks.CheckTables;
+using Extractor.Arithmetic;
 
-namespace Extractor.Tests.Checks;
+namespace Extractor.Tests.Arithmetic;
 
 public sealed class RowIdentityChecksTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Extractor.Checks;
+namespace Extractor.Arithmetic;
 
 /// <summary>
 /// One amount of an identity: what it is, its value in 万元 (0 when blank), where it was printed, its sign, and the

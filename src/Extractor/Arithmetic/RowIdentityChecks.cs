@@ -1,7 +1,7 @@
 using Extractor.Rows;
 using Extractor.Templates;
 
-namespace Extractor.Checks;
+namespace Extractor.Arithmetic;
 
 /// <summary>
 /// Within a row: a total column = the sum of its part columns, as the template's <c>rowIdentities</c> say

@@ -1,7 +1,8 @@
 using Extractor.Codes;
 using Extractor.Rows;
+using Extractor.Templates;
 
-namespace Extractor.Checks;
+namespace Extractor.Arithmetic;
 
 /// <summary>
 /// Within a coded table: 合计 = Σ 类, each 类 = Σ its 款, each 款 = Σ its 项, in every amount column, children found

@@ -1,4 +1,4 @@
-namespace Extractor.Codes;
+namespace Extractor.Templates;
 
 /// <summary>The two classifications whose codes the tables print.</summary>
 public enum CodeSystem

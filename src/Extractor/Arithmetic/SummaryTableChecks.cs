@@ -1,7 +1,7 @@
 using Extractor.Rows;
 using Extractor.Templates;
 
-namespace Extractor.Checks;
+namespace Extractor.Arithmetic;
 
 /// <summary>
 /// The two-sided summary tables (GK01 收入支出决算总表, GK04 财政拨款收入支出决算总表), from the template's

@@ -61,12 +61,7 @@ internal static class JoinCommand
             var document = DocumentExtractor.Default.WithRepairer(new CodeRepairer(catalog)).Extract(parts);
             DocumentWriter.Write(outDir, document, format,
                 new ReviewOptions { Html = html, Annotate = annotate, SourcePdfParts = annotate ? parts.Select(p => p.Item1).ToList() : null });
-            var found = document.TemplateTables.Count();
-            var status = document.MissingTables.Count == 0 && found > 0 ? "ok" : "partial";
-            var message = status == "ok" ? string.Empty : $"Tables not found: {string.Join(", ", document.MissingTables)}; see report.md.";
-            outcome = new DocumentOutcome(document.DocId, source, status, string.Empty, message, document.Source.Pages, found,
-                document.Checks.Count(c => c.Status == Arithmetic.CheckStatus.Fail), document.Checks.Count(c => c.Status == Arithmetic.CheckStatus.Warn),
-                clock.ElapsedMilliseconds);
+            outcome = DocumentOutcome.Converted(document, source, clock.ElapsedMilliseconds);
         }
         catch (Exception e) when (e is ExtractionException or IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Extractor.Arithmetic;
 using Extractor.Checks;
 using Extractor.Codes;
 using Extractor.Pdf;
@@ -88,12 +89,13 @@ public sealed class DocumentExtractor
         Lap("detect");
 
         var kind = MetadataReader.DetectKind(layouts);
-        var recognized = _recognizer.Recognize(layouts, kind, year: MetadataReader.DetectYear(layouts));
+        var year = MetadataReader.DetectYear(layouts);
+        var recognized = _recognizer.Recognize(layouts, kind, year: year);
         var metadata = MetadataReader.Read(layouts, recognized, kind);
         Lap("recognize");
 
         var warnings = new List<string>();
-        var tables = recognized.Select(t => RowBuilder.Build(t, warnings)).ToList();
+        var tables = recognized.Select(t => Read(t, pages, year, warnings, cancellationToken)).ToList();
         Lap("rows");
 
         var repair = _repairer.Repair(tables);
@@ -131,7 +133,54 @@ public sealed class DocumentExtractor
         };
         var checks = _checker.Run(document);
         Lap("checks");
-        return document with { Checks = checks };
+        var judged = WithFinalArithmetic(repaired, checks);
+        foreach (var table in judged.Where(t => t.Reading?.Doubt is not null))
+        {
+            warnings.Add($"{table.Id}: the reading is doubtful: {table.Reading!.Doubt}; its checks against other tables and the narrative are reported skipped, not failed.");
+        }
+        return document with { Tables = judged, Checks = checks };
+    }
+
+    /// <summary>
+    /// A table's rows under the reading its own arithmetic supports best: as detected, or, when that reading's
+    /// identities fail or its printed amounts are not all read, under the other readings of the same text
+    /// (<see cref="ReadingAlternatives"/>) judged by <see cref="ReadingJudge"/>. Warnings of the reading kept only.
+    /// </summary>
+    private static ExtractedTable Read(RecognizedTable table, IReadOnlyList<PageModel> pages, string? year, List<string> warnings, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var own = new List<string>();
+        var detected = RowBuilder.Build(table, own);
+        if (table.Template is null)
+        {
+            warnings.AddRange(own);
+            return detected;
+        }
+        var others = new Dictionary<string, List<string>>(StringComparer.Ordinal) { [TableReading.AsDetected] = own };
+        var judgement = ReadingJudge.Choose(detected, () => ReadingAlternatives.For(table, pages, year).Select(a =>
+        {
+            var list = new List<string>();
+            others[a.Name] = list;
+            return new ReadingJudge.Candidate(a.Name, RowBuilder.Build(a.Table, list));
+        }));
+        warnings.AddRange(others[judgement.Kept]);
+        return judgement.Table;
+    }
+
+    /// <summary>
+    /// Each template table's identities as the checks found them on the repaired rows (the reader judged them before
+    /// repair), so that document.json and documents.csv give the share the report shows.
+    /// </summary>
+    private static IReadOnlyList<ExtractedTable> WithFinalArithmetic(IReadOnlyList<ExtractedTable> tables, IReadOnlyList<CheckResult> checks)
+    {
+        return tables.Select(t =>
+        {
+            if (t.Reading is null) return t;
+            var own = checks.Where(c => c.Tables.Count == 1 && c.Tables[0] == t.Id && c.Id.StartsWith(t.Id + ".", StringComparison.Ordinal)
+                                        && c.Status is CheckStatus.Pass or CheckStatus.Warn or CheckStatus.Fail).ToList();
+            var failed = own.Where(c => c.Status == CheckStatus.Fail).Select(c => c.Id).ToList();
+            return t with { Reading = t.Reading with { IdentitiesHeld = own.Count - failed.Count, IdentitiesFailed = failed.Count, FailedIdentities = failed } };
+        }).ToList();
     }
 
     /// <summary>

@@ -46,4 +46,50 @@ public sealed record DocumentResult
     public IReadOnlyList<string> MissingTables { get; init; } = [];
 
     public IEnumerable<ExtractedTable> TemplateTables => Tables.Where(t => t.Source.Template is not null);
+
+    /// <summary>Template tables recognised whose printed amounts could not be read at all: a reading failure, not an empty table.</summary>
+    public IEnumerable<ExtractedTable> UnreadTables =>
+        TemplateTables.Where(t => t.Reading is { AmountsPrinted: > 0, AmountsRead: 0 });
+
+    /// <summary>
+    /// <c>ok</c> when every standard table of the document's kind was found and read; <c>partial</c> when one is
+    /// missing, none was recognised, or one was recognised but none of its printed amounts could be read.
+    /// </summary>
+    public string Status => TemplateTables.Any() && MissingTables.Count == 0 && !UnreadTables.Any() ? "ok" : "partial";
+
+    /// <summary>The sentence documents.csv gives for a <c>partial</c> document (empty when <c>ok</c>).</summary>
+    public string StatusMessage
+    {
+        get
+        {
+            if (!TemplateTables.Any()) return "No standard table was recognised; see report.md for the tables found.";
+            var parts = new List<string>();
+            if (MissingTables.Count > 0) parts.Add($"Tables not found: {string.Join(", ", MissingTables)}");
+            var unread = UnreadTables.Select(t => t.Id).ToList();
+            if (unread.Count > 0) parts.Add($"Tables recognised but not read (their amounts could not be placed): {string.Join(", ", unread)}");
+            return parts.Count == 0 ? string.Empty : string.Join("; ", parts) + "; see report.md.";
+        }
+    }
+
+    /// <summary>
+    /// The share of the identities of the document's standard tables that hold (as in report.md), or null when no
+    /// table has an identity to check.
+    /// </summary>
+    public double? IdentityShare
+    {
+        get
+        {
+            int held = 0, failed = 0;
+            foreach (var t in TemplateTables)
+            {
+                held += t.Reading?.IdentitiesHeld ?? 0;
+                failed += t.Reading?.IdentitiesFailed ?? 0;
+            }
+            return held + failed == 0 ? null : Math.Round((double)held / (held + failed), 4);
+        }
+    }
+
+    /// <summary>How much to trust the document's reading: the least confidence of its standard tables (null without any).</summary>
+    public double? ReadingConfidence =>
+        TemplateTables.Select(t => t.Reading?.Confidence).OfType<double>().DefaultIfEmpty(double.NaN).Min() is var min && !double.IsNaN(min) ? min : null;
 }

@@ -1,4 +1,3 @@
-using Extractor.Codes;
 using Extractor.Rows;
 using Extractor.Templates;
 

@@ -35,6 +35,7 @@ public static class BatchFiles
                     o.DocId, o.Source, o.Status, o.ErrorCode, o.Message, o.Pages.ToString(CultureInfo.InvariantCulture),
                     o.TablesFound.ToString(CultureInfo.InvariantCulture), o.ChecksFailed.ToString(CultureInfo.InvariantCulture),
                     o.ChecksWarned.ToString(CultureInfo.InvariantCulture), o.ElapsedMs.ToString(CultureInfo.InvariantCulture),
+                    o.IdentityShare, o.ReadingConfidence,
                     .. extraColumns.Select(c => inputs[i].Fields.GetValueOrDefault(c, string.Empty)),
                 ]);
             }

@@ -308,14 +308,7 @@ internal sealed class BatchRun : IDisposable
             // WaitAsync's timer runs on the pool and can fire late when the pool is busy, after the
             // conversion has already finished past its limit; the limit is the time taken, not the timer.
             if (converting.Elapsed > _options.PerDocumentTimeout) throw new TimeoutException();
-            var found = document.TemplateTables.Count();
-            var status = document.MissingTables.Count == 0 && found > 0 ? "ok" : "partial";
-            var message = status == "ok" ? string.Empty :
-                found == 0 ? "No standard table was recognised; see report.md for the tables found." :
-                $"Tables not found: {string.Join(", ", document.MissingTables)}; see report.md.";
-            var failedChecks = document.Checks.Count(c => c.Status == Arithmetic.CheckStatus.Fail);
-            var warnedChecks = document.Checks.Count(c => c.Status == Arithmetic.CheckStatus.Warn);
-            return (new DocumentOutcome(docId, source, status, string.Empty, message, document.Source.Pages, found, failedChecks, warnedChecks, Elapsed(clock)), document);
+            return (DocumentOutcome.Converted(document, source, Elapsed(clock)), document);
         }
         catch (TimeoutException)
         {

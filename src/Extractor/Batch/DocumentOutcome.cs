@@ -6,9 +6,31 @@ public sealed record DocumentOutcome(
     int TablesFound, int ChecksFailed, int ChecksWarned, long ElapsedMs)
 {
     public static readonly IReadOnlyList<string> Header =
-        ["doc_id", "source", "status", "error_code", "message", "pages", "tables_found", "checks_failed", "checks_warned", "elapsed_ms"];
+        ["doc_id", "source", "status", "error_code", "message", "pages", "tables_found", "checks_failed", "checks_warned", "elapsed_ms",
+         "identity_share", "reading_confidence"];
 
     public bool Failed => Status == "failed";
+
+    /// <summary>
+    /// The share of the identities of the document's standard tables that hold, 0 to 1 with four decimals; empty for a
+    /// failed input or one with no identity to check.
+    /// </summary>
+    public string IdentityShare { get; init; } = string.Empty;
+
+    /// <summary>How much to trust the reading: the least confidence of the document's standard tables, 0 to 1; empty when none.</summary>
+    public string ReadingConfidence { get; init; } = string.Empty;
+
+    /// <summary>The outcome of a converted document: its status, tables, checks, and how far its reading is confirmed.</summary>
+    public static DocumentOutcome Converted(DocumentResult document, string source, long elapsedMs) =>
+        new(document.DocId, source, document.Status, string.Empty, document.StatusMessage, document.Source.Pages,
+            document.TemplateTables.Count(), document.Checks.Count(c => c.Status == Arithmetic.CheckStatus.Fail),
+            document.Checks.Count(c => c.Status == Arithmetic.CheckStatus.Warn), elapsedMs)
+        {
+            IdentityShare = Format(document.IdentityShare),
+            ReadingConfidence = Format(document.ReadingConfidence),
+        };
+
+    private static string Format(double? value) => value is { } v ? v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
 
     /// <summary>Not converted by this run: an earlier run finished it with the same content and options.</summary>
     public bool Resumed { get; init; }

@@ -79,13 +79,20 @@ public sealed record LedgerEntry
     public int ChecksFailed { get; init; }
     public int ChecksWarned { get; init; }
     public long ElapsedMs { get; init; }
+    public string IdentityShare { get; init; } = string.Empty;
+    public string ReadingConfidence { get; init; } = string.Empty;
     public string Year { get; init; } = string.Empty;
     public bool Unresolved { get; init; }
     public string BatchBook { get; init; } = string.Empty;
     public IReadOnlyList<string[]> Codes { get; init; } = [];
 
     public DocumentOutcome ToOutcome(string source) =>
-        new(DocId, source, Status, ErrorCode, Message, Pages, TablesFound, ChecksFailed, ChecksWarned, ElapsedMs) { Resumed = true };
+        new(DocId, source, Status, ErrorCode, Message, Pages, TablesFound, ChecksFailed, ChecksWarned, ElapsedMs)
+        {
+            Resumed = true,
+            IdentityShare = IdentityShare,
+            ReadingConfidence = ReadingConfidence,
+        };
 
     public static LedgerEntry Of(DocumentOutcome outcome, string sha256, string options) => new()
     {
@@ -101,6 +108,8 @@ public sealed record LedgerEntry
         ChecksFailed = outcome.ChecksFailed,
         ChecksWarned = outcome.ChecksWarned,
         ElapsedMs = outcome.ElapsedMs,
+        IdentityShare = outcome.IdentityShare,
+        ReadingConfidence = outcome.ReadingConfidence,
     };
 }
 

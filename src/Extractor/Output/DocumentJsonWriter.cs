@@ -7,8 +7,11 @@ namespace Extractor.Output;
 /// <summary>Writes document.json (see docs/output-format.md).</summary>
 public static class DocumentJsonWriter
 {
-    /// <summary>1.2 = contract v1 plus the additions listed in docs/output-format.md (1.2 added <c>checks[].cells</c>).</summary>
-    public const string SchemaVersion = "1.2";
+    /// <summary>
+    /// 1.3 = contract v1 plus the additions listed in docs/output-format.md (1.2 added <c>checks[].cells</c>, 1.3
+    /// <c>tables[].reading</c>).
+    /// </summary>
+    public const string SchemaVersion = "1.3";
 
     public static void Write(Stream stream, DocumentResult document)
     {
@@ -126,6 +129,39 @@ public static class DocumentJsonWriter
         json.WriteEndObject();
     }
 
+    /// <summary>How the table was read: the reading kept and why, its identities, its amounts, its confidence and any doubt.</summary>
+    private static void WriteReading(Utf8JsonWriter json, TableReading reading)
+    {
+        json.WriteStartObject("reading");
+        json.WriteString("kept", reading.Kept);
+        json.WriteString("reason", reading.Reason);
+        json.WriteNumber("identities_held", reading.IdentitiesHeld);
+        json.WriteNumber("identities_failed", reading.IdentitiesFailed);
+        if (reading.IdentityShare is { } share) json.WriteNumber("identity_share", Math.Round((decimal)share, 4));
+        else json.WriteNull("identity_share");
+        json.WriteNumber("amounts_printed", reading.AmountsPrinted);
+        json.WriteNumber("amounts_read", reading.AmountsRead);
+        json.WriteNumber("confidence", Math.Round((decimal)reading.Confidence, 3));
+        if (reading.Doubt is { } doubt) json.WriteString("doubt", doubt);
+        else json.WriteNull("doubt");
+        json.WriteStartArray("failed_identities");
+        foreach (var id in reading.FailedIdentities) json.WriteStringValue(id);
+        json.WriteEndArray();
+        json.WriteStartArray("tried");
+        foreach (var t in reading.Tried)
+        {
+            json.WriteStartObject();
+            json.WriteString("reading", t.Name);
+            json.WriteNumber("identities_held", t.IdentitiesHeld);
+            json.WriteNumber("identities_failed", t.IdentitiesFailed);
+            json.WriteNumber("amounts_read", t.AmountsRead);
+            json.WriteBoolean("kept", t.Kept);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     private static void WriteNullable(Utf8JsonWriter json, string name, decimal? value)
     {
         if (value is { } v) json.WriteNumber(name, v);
@@ -146,6 +182,7 @@ public static class DocumentJsonWriter
         json.WriteString("method", source.Method);
         json.WriteNumber("confidence", source.Confidence);
         json.WriteString("recognized_by", source.RecognizedBy);
+        if (table.Reading is { } reading) WriteReading(json, reading);
         json.WriteStartArray("columns");
         foreach (var c in table.ColumnNames) json.WriteStringValue(c);
         json.WriteEndArray();

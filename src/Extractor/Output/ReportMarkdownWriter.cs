@@ -17,14 +17,30 @@ public static class ReportMarkdownWriter
         w.WriteLine();
         w.WriteLine("## Tables found");
         w.WriteLine();
-        w.WriteLine("| table | title | label | pages | method | rows | facts |");
-        w.WriteLine("|---|---|---|---|---|---|---|");
+        w.WriteLine("| table | title | label | pages | method | rows | facts | identities holding | confidence |");
+        w.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var t in document.Tables)
         {
             var facts = t.Source.Template is null ? 0 : t.Rows.Sum(r => r.Values.Count);
-            w.WriteLine($"| {t.Id} | {Cell(t.Source.Title)} | {Cell(t.Source.Label)} | {string.Join(", ", t.Source.Pages)} | {t.Source.Method} | {t.Rows.Count} | {facts} |");
+            var reading = t.Reading;
+            var identities = reading is null ? "" : $"{reading.IdentitiesHeld}/{reading.IdentitiesHeld + reading.IdentitiesFailed}";
+            var confidence = reading is null ? "" : reading.Confidence.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            w.WriteLine($"| {t.Id} | {Cell(t.Source.Title)} | {Cell(t.Source.Label)} | {string.Join(", ", t.Source.Pages)} | {t.Source.Method} | {t.Rows.Count} | {facts} | {identities} | {confidence} |");
         }
         w.WriteLine();
+        var judged = document.Tables.Where(t => t.Reading is { } r && (r.Doubt is not null || r.Kept != TableReading.AsDetected)).ToList();
+        if (judged.Count > 0)
+        {
+            w.WriteLine("### Readings");
+            w.WriteLine();
+            foreach (var t in judged)
+            {
+                var r = t.Reading!;
+                if (r.Kept != TableReading.AsDetected) w.WriteLine($"- {t.Id}: read by {r.Kept}: {r.Reason}.");
+                if (r.Doubt is not null) w.WriteLine($"- {t.Id}: **the reading is doubtful**: {r.Doubt}. Its comparisons with other tables and the narrative are reported skipped.");
+            }
+            w.WriteLine();
+        }
         if (document.MissingTables.Count > 0)
         {
             w.WriteLine($"**Missing:** {string.Join(", ", document.MissingTables)}");

@@ -10,9 +10,16 @@ namespace Extractor.Recognition;
 /// </summary>
 public static class ColumnMapper
 {
-    private static readonly HashSet<string> NameHeaders = ["项目", "科目名称", "名称", "项目名称", "科目", "支出项目", "收入项目", "功能分类科目名称", "经济分类科目名称", "单位名称"];
+    private static readonly HashSet<string> NameHeaders = ["项目", "科目名称", "名称", "项目名称", "科目", "支出项目", "收入项目", "功能分类科目名称", "经济分类科目名称", "功能科目", "经济科目"];
 
-    public static IReadOnlyList<ColumnSpec> Map(CellGrid grid, int bodyStart, TableTemplate? template, string? year = null)
+    /// <summary>Headers of a column naming a unit or department: rows keyed by the unit, or a unit over the rows of its codes.</summary>
+    private static readonly HashSet<string> UnitHeaders = ["单位名称", "部门名称", "预算单位", "预算单位名称", "单位", "部门", "部门（单位）名称", "单位（部门）名称"];
+
+    /// <summary>
+    /// The roles and canonical columns of a grid's columns. With <paramref name="byContent"/> a column's body can
+    /// overrule its header (codes under a header that names no code column); without, the header alone decides.
+    /// </summary>
+    public static IReadOnlyList<ColumnSpec> Map(CellGrid grid, int bodyStart, TableTemplate? template, string? year = null, bool byContent = true)
     {
         var paths = HeaderAnalyzer.HeaderPaths(grid, bodyStart).Select(p => (IReadOnlyList<string>)p.Select(t => YearLabels.Relative(t, year)).ToList()).ToList();
         var sections = template?.Sections.SelectMany(template.SectionLabels).Select(TextNormalizer.MatchKey).ToList() ?? [];
@@ -24,9 +31,19 @@ public static class ColumnMapper
         }
         var levels = new string[grid.Columns];
         for (var c = 0; c < grid.Columns; c++) levels[c] = roles[c] == ColumnRole.Code && paths[c].Count > 0 ? LevelOf(TextNormalizer.MatchKey(paths[c][^1])) : string.Empty;
-        ColumnContent.ApplyTo(grid, bodyStart, roles, levels);
-        IgnoreSecondClassification(roles);
-        var groups = AssignGroups(roles);
+        if (byContent) ColumnContent.ApplyTo(grid, bodyStart, roles, levels);
+        if (template is { Sections.Count: > 0 }) FindSectionLabels(grid, bodyStart, roles, template, year);
+        var units = new bool[grid.Columns];
+        for (var c = 0; c < grid.Columns; c++)
+        {
+            if (paths[c].Count > 0 && UnitHeaders.Contains(TextNormalizer.MatchKey(paths[c][^1])) && roles[c] is ColumnRole.Name or ColumnRole.Amount)
+            {
+                roles[c] = ColumnRole.Name;
+                units[c] = true;
+            }
+        }
+        IgnoreSecondClassification(roles, units);
+        var groups = AssignGroups(roles, units);
         FillMissingNames(grid, bodyStart, roles, groups);
 
         var columnSections = Enumerable.Range(0, grid.Columns).Select(c => SectionOf(paths[c], template)).ToArray();
@@ -66,7 +83,11 @@ public static class ColumnMapper
             {
                 column = assigned.TryGetValue(c, out var canonical) ? canonical : OwnHeader(paths[c], template);
             }
-            specs[c] = new ColumnSpec(c, roles[c], header, groups[c], columnSections[c], column) { Level = roles[c] == ColumnRole.Code ? levels[c] : string.Empty };
+            specs[c] = new ColumnSpec(c, roles[c], header, groups[c], columnSections[c], column)
+            {
+                Level = roles[c] == ColumnRole.Code ? levels[c] : string.Empty,
+                Unit = roles[c] == ColumnRole.Name && units[c],
+            };
         }
         return specs;
     }
@@ -95,6 +116,42 @@ public static class ColumnMapper
         }
         var first = amounts.Select(c => sectionOf[c]).FirstOrDefault(s => s is not null);
         foreach (var c in amounts) sectionOf[c] ??= first;
+    }
+
+    /// <summary>
+    /// A column whose rows name the template's sections (a 年度 column: 2025年, 2026年, 增减变化金额 for 上年预算数,
+    /// 本年预算数, 增减) says which section each row's amounts belong to.
+    /// </summary>
+    private static void FindSectionLabels(CellGrid grid, int bodyStart, ColumnRole[] roles, TableTemplate template, string? year)
+    {
+        for (var c = 0; c < grid.Columns; c++)
+        {
+            if (roles[c] is not (ColumnRole.Amount or ColumnRole.Ignore or ColumnRole.Name)) continue;
+            int labels = 0, others = 0;
+            for (var r = bodyStart; r < grid.Rows; r++)
+            {
+                var cell = grid.At(r, c);
+                if (cell is null || cell.IsEmpty || cell.Column != c || cell.Row != r) continue;
+                if (SectionOfLabel(cell.Text, template, year) is not null) labels++; else others++;
+            }
+            if (labels >= 2 && labels > 2 * others) roles[c] = ColumnRole.Section;
+        }
+    }
+
+    /// <summary>The template section a row label names (after years are read as 本年 / 上年), or null.</summary>
+    public static string? SectionOfLabel(string label, TableTemplate template, string? year)
+    {
+        var key = TextNormalizer.MatchKey(YearLabels.Relative(label.Replace(" ", ""), year));
+        if (key.Length == 0) return null;
+        foreach (var section in template.Sections)
+        {
+            foreach (var alias in template.SectionLabels(section))
+            {
+                var a = TextNormalizer.MatchKey(alias);
+                if (key == a || (a.Length >= 2 && key.StartsWith(a, StringComparison.Ordinal) && key.Length <= a.Length + 3)) return section;
+            }
+        }
+        return null;
     }
 
     /// <summary>A header outside the template keeps its own text, levels joined by '/'.</summary>
@@ -128,7 +185,7 @@ public static class ColumnMapper
     /// codes side by side: 30101 基本工资 | 50101 工资奖金津补贴): the row is keyed by the first; the
     /// second is not read.
     /// </summary>
-    private static void IgnoreSecondClassification(ColumnRole[] roles)
+    private static void IgnoreSecondClassification(ColumnRole[] roles, bool[] units)
     {
         var start = 0;
         while (start < roles.Length)
@@ -136,7 +193,8 @@ public static class ColumnMapper
             if (roles[start] == ColumnRole.Amount) { start++; continue; }
             var end = start;
             while (end < roles.Length && roles[end] != ColumnRole.Amount) end++;
-            var firstName = Array.IndexOf(roles, ColumnRole.Name, start, end - start);
+            // A unit's name before the codes (预算单位 | 科目编码 | 科目名称) is not a first classification.
+            var firstName = Enumerable.Range(start, end - start).FirstOrDefault(c => roles[c] == ColumnRole.Name && !units[c], -1);
             if (firstName >= 0)
             {
                 for (var k = firstName + 1; k < end; k++)
@@ -156,7 +214,7 @@ public static class ColumnMapper
     /// A new group starts where a code, name or 行次 column follows an amount column: that is how
     /// the second half of GK01 or the next code/name/amount block of GK06 begins.
     /// </summary>
-    private static int[] AssignGroups(ColumnRole[] roles)
+    private static int[] AssignGroups(ColumnRole[] roles, bool[] units)
     {
         var groups = new int[roles.Length];
         var group = 0;
@@ -165,15 +223,15 @@ public static class ColumnMapper
         for (var c = 0; c < roles.Length; c++)
         {
             var role = roles[c];
-            var opensItem = role is ColumnRole.Code or ColumnRole.Name or ColumnRole.LineNumber;
-            if (opensItem && (seenAmount || (role == ColumnRole.Name && seenName)))
+            var opensItem = role is ColumnRole.Code or ColumnRole.Name or ColumnRole.LineNumber or ColumnRole.Section;
+            if (opensItem && (seenAmount || (role == ColumnRole.Name && !units[c] && seenName)))
             {
                 group++;
                 seenAmount = false;
                 seenName = false;
             }
             if (role == ColumnRole.Amount) seenAmount = true;
-            if (role == ColumnRole.Name) seenName = true;
+            if (role == ColumnRole.Name && !units[c]) seenName = true;
             groups[c] = group;
         }
         return groups;
@@ -191,7 +249,7 @@ public static class ColumnMapper
             if (members.Any(c => roles[c] == ColumnRole.Name)) continue;
             foreach (var c in members)
             {
-                if (roles[c] is ColumnRole.Code or ColumnRole.LineNumber) continue;
+                if (roles[c] is ColumnRole.Code or ColumnRole.LineNumber or ColumnRole.Section) continue;
                 if (MostlyText(grid, bodyStart, c)) roles[c] = ColumnRole.Name;
                 break;
             }

@@ -70,7 +70,7 @@ public static partial class HeaderAnalyzer
             {
                 var cell = grid.At(r, c);
                 if (cell is null || cell.IsEmpty || ReferenceEquals(cell, previous)) continue;
-                if (IsColumnNumberLabel(cell.Text)) continue;
+                if (IsColumnNumberLabel(cell.Text) || IsCaptionCell(grid, cell)) continue;
                 previous = cell;
                 segments.Add(cell.Text);
             }
@@ -78,6 +78,19 @@ public static partial class HeaderAnalyzer
         }
         return paths;
     }
+
+    /// <summary>
+    /// A title or caption line ruled into the table's first rows (a cell across the whole width, or the unit and
+    /// department line “预算单位：长春市信访局 … 单位：万元”): it names the table, not a column.
+    /// </summary>
+    private static bool IsCaptionCell(CellGrid grid, GridCell cell)
+    {
+        var text = cell.Text.Replace(" ", "");
+        return (grid.Columns > 2 && cell.ColumnSpan == grid.Columns && text.Length >= 8 && text.Contains('表')) || CaptionLine().IsMatch(text);
+    }
+
+    [GeneratedRegex(@"^(预算单位|部门|单位|编制单位|填报单位|部门名称|单位名称)[：:]")]
+    private static partial Regex CaptionLine();
 
     /// <summary>A cell of the 栏次 row that only numbers a column: not part of any header.</summary>
     private static bool IsColumnNumberLabel(string text)

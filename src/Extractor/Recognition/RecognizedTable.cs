@@ -20,6 +20,9 @@ public sealed record RecognizedTable
     public required string Unit { get; init; }
     public required IReadOnlyList<TablePart> Parts { get; init; }
     public required IReadOnlyList<ColumnSpec> Columns { get; init; }
+    /// <summary>The fiscal year of the document, for reading row labels printed as years (2026年 → 本年).</summary>
+    public string? Year { get; init; }
+
     /// <summary>How the template was decided: <c>title</c>, <c>header</c>, or <c>none</c>.</summary>
     public string RecognizedBy { get; init; } = "title";
 

@@ -67,6 +67,7 @@ public sealed class TableRecognizer
                     Unit = unit,
                     Parts = [new TablePart(grid, bodyStart)],
                     Columns = ColumnMapper.Map(grid, bodyStart, template, year),
+                    Year = year,
                     RecognizedBy = by,
                 };
                 tables.Add(table);

@@ -39,7 +39,7 @@ public sealed partial class TitleMatcher
     public TableTemplate? MatchTitle(string text)
     {
         var key = TextNormalizer.MatchKey(text);
-        if (key.Length == 0) return null;
+        if (key.Length == 0 || IsContentsEntry(text)) return null;
         foreach (var required in _inEveryTitle)
         {
             if (key.IndexOf(required) < 0) return null;
@@ -81,6 +81,15 @@ public sealed partial class TitleMatcher
         }
         return new TableCaption(template, title, label, unit);
     }
+
+    /// <summary>
+    /// A line of the table of contents (目录) names a table and the page it is on, joined by a leader of dots:
+    /// “十、一般公共预算“三公”经费支出预算表……21”. It is not the table's title.
+    /// </summary>
+    public static bool IsContentsEntry(string text) => ContentsEntry().IsMatch(text);
+
+    [GeneratedRegex(@"([.．。·・…⋯_\-－—]\s*){4,}\s*\d*\s*$")]
+    private static partial Regex ContentsEntry();
 
     public static string? UnitOf(string text)
     {

@@ -28,7 +28,7 @@ public static partial class RowBuilder
                 {
                     var draft = ReadGroup(table, grid, r, group, warnings);
                     if (draft is null) continue;
-                    var hasLabel = draft.CodePrinted.Length > 0 || draft.NamePrinted.Length > 0 || draft.LineNo.Length > 0;
+                    var hasLabel = draft.CodePrinted.Length > 0 || draft.NamePrinted.Length > 0 || draft.LineNo.Length > 0 || draft.SectionLabelled;
                     if (!hasLabel && draft.Values.Count > 0 && LabelLeft(labelRows, rows, group, r) is { } leftIndex)
                     {
                         // A total printed across the blocks of a side-by-side table (公用经费合计 centred over the
@@ -99,9 +99,22 @@ public static partial class RowBuilder
             codeParts.Add(new CodePart(level, text));
         }
         var codeText = string.Concat(codeParts.Select(p => p.Text));
-        var nameSpec = columns.FirstOrDefault(c => c.Role == ColumnRole.Name);
-        var nameCell = nameSpec is null ? null : grid.At(row, nameSpec.Index);
-        var name = nameCell is null || ReferenceEquals(nameCell, lastCodeCell) ? string.Empty : nameCell.Text;
+        // The item's own name first; a unit's name where the row has none (the unit's total above its codes).
+        GridCell? nameCell = null;
+        var name = string.Empty;
+        foreach (var nameSpec in columns.Where(c => c.Role == ColumnRole.Name).OrderBy(c => c.Unit))
+        {
+            var cell = grid.At(row, nameSpec.Index);
+            if (cell is null || cell.IsEmpty || ReferenceEquals(cell, lastCodeCell)) continue;
+            if (nameSpec.Unit && cell.Row != row && codeText.Length > 0) continue; // a unit cell merged down over its codes' rows
+            nameCell = cell;
+            name = cell.Text;
+            break;
+        }
+        // A row that names its own section (年度: 2026年 → 本年预算数).
+        var sectionSpec = columns.FirstOrDefault(c => c.Role == ColumnRole.Section);
+        var rowSection = sectionSpec is null || table.Template is null ? null
+            : ColumnMapper.SectionOfLabel(grid.TextAt(row, sectionSpec.Index), table.Template, table.Year);
         var lineSpec = columns.FirstOrDefault(c => c.Role == ColumnRole.LineNumber);
         var line = lineSpec is null ? string.Empty : grid.TextAt(row, lineSpec.Index).Replace(" ", "");
         if (!SmallInteger().IsMatch(line)) line = string.Empty;
@@ -137,10 +150,12 @@ public static partial class RowBuilder
                 warnings.Add($"{table.Id} page {page}: the amount '{cell.Text}' in column {spec.Column ?? spec.Header} of row '{name}' is not a number; it was left out.");
             }
         }
-        if (code.Length == 0 && name.Length == 0 && line.Length == 0 && values.Count == 0) return null;
+        if (code.Length == 0 && name.Length == 0 && line.Length == 0 && values.Count == 0 && rowSection is null) return null;
+        if (rowSection is not null) values = values.Select(v => v with { Section = rowSection }).ToList();
         return new TableRow
         {
-            Section = GroupSection(table, columns),
+            Section = rowSection ?? GroupSection(table, columns),
+            SectionLabelled = rowSection is not null,
             LineNo = line,
             CodePrinted = code,
             NamePrinted = name.Replace(" ", ""),
@@ -178,6 +193,7 @@ public static partial class RowBuilder
     private static List<TableRow> SplitBySection(TableTemplate? template, List<TableRow> rows)
     {
         if (template is null) return rows;
+        if (template.Layout == TableLayout.Single) rows = Transposed(template, rows);
         var result = new List<TableRow>(rows.Count);
         foreach (var row in rows)
         {
@@ -191,6 +207,11 @@ public static partial class RowBuilder
                 result.Add(row);
                 continue;
             }
+            if (row.SectionLabelled)
+            {
+                result.Add(row);
+                continue;
+            }
             // GK09 prints its sections either as column groups or as row labels (预算数 / 决算数).
             var labelled = template.Sections.FirstOrDefault(s => s == row.Name);
             if (labelled is not null)
@@ -198,13 +219,52 @@ public static partial class RowBuilder
                 result.Add(row with { Section = labelled, Name = string.Empty });
                 continue;
             }
-            // One printed row of GK09 holds both sections; each becomes its own row.
+            // One printed row of GK09 holds both sections; each becomes its own row. Amounts under no section's
+            // header (a “三公” budget table printing only this year's figures) belong to the template's default section.
             foreach (var section in template.Sections)
             {
                 var values = row.Values.Where(v => v.Section == section).ToList();
                 if (values.Count > 0) result.Add(row with { Section = section, Values = values });
             }
+            var unplaced = row.Values.Where(v => v.Section is null || !template.Sections.Contains(v.Section)).ToList();
+            if (unplaced.Count > 0) result.Add(row with { Section = template.DefaultSection ?? string.Empty, Values = unplaced });
         }
+        return result;
+    }
+
+    /// <summary>
+    /// A table of one row of amounts printed the other way round (“三公” as a list: 项目 | 预算数, with 合计, 因公出国
+    /// （境）费用, 公务接待费 … down the rows): the rows named like the template's columns become the columns of one
+    /// row, each amount keeping the section its own column names (or none).
+    /// </summary>
+    private static List<TableRow> Transposed(TableTemplate template, List<TableRow> rows)
+    {
+        string? ColumnOf(TableRow row)
+        {
+            var keys = new[] { row.Name, NameCleaner.Clean(row.NamePrinted), row.NamePrinted }
+                .Select(Pdf.TextNormalizer.MatchKey).Where(k => k.Length > 0).Distinct().ToList();
+            if (keys.Count == 0) return null;
+            var best = template.Columns
+                .Select(c => (c.Name, Score: keys.Max(k => ColumnMapper.BestAliasScore([k], c))))
+                .Where(x => x.Score > 0).OrderByDescending(x => x.Score).FirstOrDefault();
+            return best.Name;
+        }
+        var named = rows.Select(r => (Row: r, Column: r.CodePrinted.Length == 0 && r.Values.Count > 0 ? ColumnOf(r) : null)).ToList();
+        if (named.Count(n => n.Column is not null) < 2 || named.Select(n => n.Column).OfType<string>().Distinct().Count() < 2) return rows;
+        var result = new List<TableRow>();
+        var first = named.First(n => n.Column is not null).Row;
+        var values = new List<CellValue>();
+        foreach (var (row, column) in named)
+        {
+            if (column is null)
+            {
+                result.Add(row);
+                continue;
+            }
+            // The amount's own column header may name a section (预算数 | 决算数); else the template's default decides.
+            values.AddRange(row.Values.Select(v => v with { Column = column, Section = v.Section }));
+        }
+        result.Insert(0, first with { Name = string.Empty, NamePrinted = string.Empty, Values = values });
         return result;
     }
 

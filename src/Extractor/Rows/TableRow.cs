@@ -22,6 +22,8 @@ public sealed record CodePart(string Level, string Text);
 public sealed record TableRow
 {
     public string Section { get; init; } = string.Empty;
+    /// <summary>Whether the row names its section itself (a 年度 column), rather than taking it from its column headers.</summary>
+    public bool SectionLabelled { get; init; }
     public string LineNo { get; init; } = string.Empty;
     public string Code { get; init; } = string.Empty;
     public string CodeLevel { get; init; } = string.Empty;
@@ -42,6 +44,9 @@ public sealed record TableRow
 public sealed record ExtractedTable(Recognition.RecognizedTable Source, IReadOnlyList<TableRow> Rows)
 {
     public string Id => Source.Id;
+
+    /// <summary>How the table was read and how far its arithmetic confirms it; null for a table not judged (a generic grid).</summary>
+    public TableReading? Reading { get; init; }
 
     /// <summary>The canonical columns in the order the table prints them.</summary>
     public IReadOnlyList<string> ColumnNames =>

@@ -10,6 +10,10 @@ public sealed record StreamOptions
     public double ScriptChangeGap { get; init; } = 0.12;
     /// <summary>Alignment tolerance, as a share of the font size.</summary>
     public double AlignTolerance { get; init; } = 0.9;
+    /// <summary>Whether the header's labels anchor the columns; without, the body's aligned runs alone give them.</summary>
+    public bool ColumnsFromHeader { get; init; } = true;
+    /// <summary>Whether a line holding only the continuation of a name joins the row it belongs to.</summary>
+    public bool JoinWrappedLines { get; init; } = true;
 }
 
 /// <summary>
@@ -22,6 +26,8 @@ public sealed record StreamOptions
 public sealed class StreamDetector
 {
     public static StreamDetector Instance { get; } = new(new StreamOptions());
+
+    public StreamOptions Options => _options;
 
     private readonly StreamOptions _options;
 
@@ -64,7 +70,7 @@ public sealed class StreamDetector
 
         var rows = new List<List<TextToken>>();
         rows.AddRange(header);
-        rows.AddRange(MergeWrappedLines(body, columns, size));
+        rows.AddRange(_options.JoinWrappedLines ? MergeWrappedLines(body, columns, size) : body);
         return BuildGrid(page.Number, rows, header.Count, columns, edges, area);
     }
 
@@ -142,7 +148,7 @@ public sealed class StreamDetector
             }
         }
         var bodyTokens = body.SelectMany(l => l).ToList();
-        if (leaves.Count == 0) return Clusters(bodyTokens, body.Count, size);
+        if (leaves.Count == 0 || !_options.ColumnsFromHeader) return Clusters(bodyTokens, body.Count, size);
 
         // Labels stacked in one column (栏次 under 项目) are one anchor; it keeps the lowest line.
         var anchors = new List<(Column Column, int Line)>();

@@ -26,6 +26,16 @@ public sealed record PageLayout(PageModel Page, IReadOnlyList<CellGrid> Grids, I
         return false;
     }
 
+    /// <summary>
+    /// Lines below the page's last grid (every line of a page without grids), nearest the page's foot first: where a
+    /// title stands whose table begins on the next page.
+    /// </summary>
+    public IReadOnlyList<TextLine> LinesBelowLastGrid()
+    {
+        var floor = Grids.Count > 0 ? Grids[^1].Bounds.Bottom : double.NegativeInfinity;
+        return Lines.Where(l => l.Box.CenterY > floor).OrderByDescending(l => l.Box.Top).ToList();
+    }
+
     /// <summary>Lines between the previous grid (or the page top) and this grid, nearest first.</summary>
     public IReadOnlyList<TextLine> LinesAbove(int gridIndex)
     {

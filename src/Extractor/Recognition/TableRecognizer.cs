@@ -26,6 +26,8 @@ public sealed class TableRecognizer
         var tables = new List<RecognizedTable>();
         RecognizedTable? open = null;
         var openLastPage = 0;
+        TableCaption? pending = null;
+        var pendingPage = 0;
         foreach (var layout in pages)
         {
             for (var i = 0; i < layout.Grids.Count; i++)
@@ -33,6 +35,8 @@ public sealed class TableRecognizer
                 var grid = layout.Grids[i];
                 var caption = titles.Read(layout.LinesAbove(i));
                 if (caption.Template is null && CaptionInGrid(grid, titles) is { } inside) caption = inside;
+                // A title printed at the foot of the page before, with its table on this page.
+                if (i == 0 && caption.Template is null && pending is not null && pendingPage == layout.Page.Number - 1) caption = pending with { Unit = caption.Unit ?? pending.Unit };
                 var nextPage = open is not null && i == 0 && IsNextPage(pages, openLastPage, layout.Page.Number);
                 var untitled = caption.Template is null && caption.Title.Length == 0;
                 var sameTitle = caption.Template is not null && caption.Template.Id == open?.Template?.Id;
@@ -74,6 +78,10 @@ public sealed class TableRecognizer
                 open = table;
                 openLastPage = layout.Page.Number;
             }
+            // Only short lines: a sentence of the narrative that names a table is not its title.
+            var foot = titles.Read(layout.LinesBelowLastGrid().Where(l => l.Text.Replace(" ", "").Length <= 40).ToList());
+            pending = foot.Template is not null ? foot : null;
+            pendingPage = layout.Page.Number;
         }
         return ResolveDuplicates(tables);
     }
@@ -153,7 +161,27 @@ public sealed class TableRecognizer
             if (!repeated && !HeaderAnalyzer.IsColumnNumberRow(grid, body)) break;
             body++;
         }
-        return body;
+        // Word repeats the rows marked as header rows at the top of every page, and producers often mark the 合计 row
+        // under the header too: a continuation's first body rows printed exactly as the first part's are that
+        // repetition, not new rows (their amounts would be counted twice).
+        var k = 0;
+        while (body + k < grid.Rows && first.BodyStart + k < first.Grid.Rows && k < 3 && SameRow(first.Grid, first.BodyStart + k, grid, body + k)) k++;
+        return body + k;
+    }
+
+    /// <summary>Whether two grid rows (of grids laid on the same columns) print the same non-empty texts in the same columns.</summary>
+    private static bool SameRow(CellGrid a, int rowA, CellGrid b, int rowB)
+    {
+        if (a.Columns != b.Columns) return false;
+        var any = false;
+        for (var c = 0; c < a.Columns; c++)
+        {
+            var ta = TextNormalizer.MatchKey(a.TextAt(rowA, c));
+            var tb = TextNormalizer.MatchKey(b.TextAt(rowB, c));
+            if (ta != tb) return false;
+            any |= ta.Length > 0;
+        }
+        return any && HeaderAnalyzer.RowHasData(a, rowA);
     }
 
     /// <summary>A table without a recognisable title is a template table when exactly one template's header keywords are all in its header.</summary>

@@ -11,8 +11,8 @@ checked against the page rendered with pdftoppm. The script then takes every amo
 - `classified` tables: a row is a code (one column, or 类 | 款 | 项 columns: a 款 printed alone
   hangs under the 类 above), a name, amounts; a line with text but no code and no amount
   continues the name of the row above (names wrapped in their cell);
-- `summary` tables: each line holds a 收入 item left of `split` and a 支出 item right of it, each
-  a name, a 行次 where printed, an amount;
+- `summary` tables: each line holds a 收入 item left of `split` (per page where it moves) and a 支出
+  item right of it, each a name, a 行次 where printed, its amounts;
 - `single` tables (the “三公” table): one line of amounts, each end naming its section and column.
 
 Before writing, it checks that every amount of each body was taken exactly once, and prints the
@@ -43,6 +43,12 @@ SPEC = {
              cols={8: {36: "本年收入合计", 48: "财政拨款收入", 94: "其他收入"}}),
         dict(table="GK03", kind="classified", pages=[9], start="合计",
              cols={9: {38: "本年支出合计", 54: "基本支出", 66: "项目支出"}}),
+        # pdftotext prints 9,846.82 of 一般公共预算财政拨款 five characters right of the column's other amounts (the image
+        # shows it in that column): both ends are within reach of one end.
+        dict(table="GK04", kind="summary", pages=[10], start="一、一般公共预算财政拨款", split=29, line_no=True,
+             cols={10: {28: "决算数"}}, right_cols={10: {57: "小计", 69: "一般公共预算财政拨款"}}),
+        dict(table="GK05", kind="classified", pages=[11], start="合计",
+             cols={11: {50: "小计", 70: "基本支出", 88: "项目支出"}}),
         dict(table="GK09", kind="single", pages=[15],
              cols={15: {6: ("预算数", "合计"), 14: ("预算数", "因公出国（境）费"), 20: ("预算数", "公务用车购置及运行维护费"),
                         36: ("预算数", "公务用车运行费"), 45: ("预算数", "公务接待费"),
@@ -55,6 +61,8 @@ SPEC = {
         # Continued on p9 without a header, its columns printed further left.
         dict(table="GK02", kind="classified", pages=[8, 9], start="合计", continued=None,
              cols={8: {35: "本年收入合计", 47: "财政拨款收入"}, 9: {31: "本年收入合计", 41: "财政拨款收入"}}),
+        dict(table="GK03", kind="classified", pages=[10, 11], start="合计", continued=None,
+             cols={10: {33: "本年支出合计", 44: "基本支出", 55: "项目支出"}, 11: {31: "本年支出合计", 41: "基本支出", 51: "项目支出"}}),
         # 预算数 and 决算数 side by side under each column, in the printed order.
         dict(table="GK09", kind="single", pages=[17],
              cols={17: {9: ("预算数", "合计"), 14: ("决算数", "合计"), 19: ("预算数", "因公出国（境）费"), 24: ("决算数", "因公出国（境）费"),
@@ -65,15 +73,26 @@ SPEC = {
     "fujian-quanzhou-gaj-2026-dept-budget.pdf": [
         dict(table="YS01", kind="summary", pages=[10], start="一、一般公共预算拨款收入", split=31,
              cols={10: {30: "预算数"}}, right_cols={10: {61: "预算数"}}),
+        # Rows are the department's units, without codes; 总计 → 合计, 上年结转结余 → 上年结转.
+        dict(table="YS02", kind="classified", pages=[11], start="合计",
+             cols={11: {26: "合计", 38: "一般公共预算拨款收入", 48: "政府性基金预算拨款收入", 60: "国有资本经营预算拨款收入",
+                        69: "财政专户管理资金收入", 77: "事业收入", 86: "事业单位经营收入", 95: "上级补助收入",
+                        104: "附属单位上缴收入", 114: "其他收入", 125: "上年结转"}}),
         # 小计 | 基本支出 | 项目支出 | 事业单位经营支出 | 上缴上级支出 | 对附属单位补助支出 (the page image gives the order).
         dict(table="YS03", kind="classified", pages=[12], start="合计",
              cols={12: {40: "合计", 56: "基本支出", 68: "项目支出", 81: "事业单位经营支出", 92: "上缴上级支出", 106: "对附属单位补助支出"}}),
+        dict(table="YS04", kind="summary", pages=[13], start="一、一般公共预算拨款收入", split=30,
+             cols={13: {26: "预算数"}}, right_cols={13: {59: "预算数"}}),
         dict(table="YS05", kind="classified", pages=[14], start="合计",
              cols={14: {39: "合计", 51: "基本支出", 63: "项目支出"}}),
     ],
     "hunan-changsha-xfj-2026-dept-budget.pdf": [
         dict(table="YS01", kind="summary", pages=[12], start="一、本级财政拨款收入", split=42,
              cols={12: {42: "预算数"}}, right_cols={12: {87: "预算数"}}),
+        # Over two pages, the header repeated; 金额 → 预算数.
+        dict(table="YS04", kind="summary", pages=[15, 16], start="一、本年收入", split={15: 34, 16: 39},
+             cols={15: {33: "预算数"}, 16: {38: "预算数"}},
+             right_cols={15: {61: "合计", 74: "一般公共预算"}, 16: {74: "合计", 87: "一般公共预算"}}),
         # Codes in 类 | 款 | 项 columns; 信访事务 prints its 款 alone.
         dict(table="YS03", kind="classified", pages=[14], start="合计",
              cols={14: {56: "合计", 69: "基本支出", 83: "项目支出"}}),
@@ -165,9 +184,11 @@ def classified(spec, pdf, lines_of):
 def summary(spec, pdf, lines_of):
     facts = []
     for page in spec["pages"]:
-        for line in body(lines_of(page), spec["start"]):
-            for section, half, cols, offset in (("收入", line[: spec["split"]], spec["cols"][page], 0),
-                                                 ("支出", line[spec["split"]:], spec["right_cols"][page], spec["split"])):
+        split = spec["split"][page] if isinstance(spec["split"], dict) else spec["split"]
+        start = spec["start"] if page == spec["pages"][0] else spec.get("continued")
+        for line in body(lines_of(page), start):
+            for section, half, cols, offset in (("收入", line[:split], spec["cols"][page], 0),
+                                                 ("支出", line[split:], spec["right_cols"][page], split)):
                 found = amounts(half)
                 text = half[: found[0][1]] if found else half
                 line_no = ""

@@ -16,7 +16,7 @@ public sealed class BatchCodeEvidenceTests : IDisposable
 
     private static BatchRunner Runner => new(DocumentExtractor.Default.WithRepairer(new CodeRepairer(new ClassificationCatalog([]))));
 
-    private static string Other2024 => Path.Combine(TestPaths.Corpus, "shanghai-putuo-czj-2024-dept-final-MODIFIED.pdf");
+    private static string Other2024 => Prerequisites.CorpusFile("shanghai-putuo-czj-2024-dept-final-MODIFIED.pdf");
 
     private BatchOptions Options(string output, int jobs) => new() { OutputDirectory = output, MaxParallelism = jobs, Reproducible = true };
 

@@ -15,7 +15,8 @@ internal static class BatchFixtures
 
     public static string Encrypted => Path.Combine(TestPaths.RepositoryRoot, "tests", "Extractor.Tests", "Inputs", "encrypted-seed.pdf");
 
-    public static string ImageOnly => Path.Combine(TestPaths.Corpus, "beijing-zwfw-2026-dept-budget-narrative-NOTEXT.pdf");
+    /// <summary>A page that is only an image, as a scan is (made by Inputs/make-inputs.sh).</summary>
+    public static string ImageOnly => Path.Combine(TestPaths.RepositoryRoot, "tests", "Extractor.Tests", "Inputs", "image-only-seed.pdf");
 
     /// <summary><paramref name="count"/> good inputs with distinct names (and so distinct doc_ids): copies of the two seed fixtures.</summary>
     public static IReadOnlyList<string> GoodCopies(string directory, int count)

@@ -25,7 +25,7 @@ public sealed class BatchRunnerTests : IDisposable
         var seed = File.ReadAllBytes(Seed);
         File.WriteAllBytes(truncated, seed[..(seed.Length / 3)]);
         var encrypted = Path.Combine(TestPaths.RepositoryRoot, "tests", "Extractor.Tests", "Inputs", "encrypted-seed.pdf");
-        var scanned = Path.Combine(TestPaths.Corpus, "beijing-zwfw-2026-dept-budget-narrative-NOTEXT.pdf");
+        var scanned = BatchFixtures.ImageOnly;
         var missing = Path.Combine(inputs, "not-there.pdf");
 
         var output = Path.Combine(_work, "out");

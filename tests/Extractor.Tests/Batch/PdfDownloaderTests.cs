@@ -167,8 +167,10 @@ public sealed class PdfDownloaderTests : IDisposable
         var results = await Task.WhenAll(urls.Select(u => downloader.DownloadAsync(u)));
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
-        Assert.Equal(2, _server.MaxInFlight("127.0.0.1"));
-        Assert.Equal(2, _server.MaxInFlight("localhost"));
+        // Without the limit all six of a host would be in flight together (each reply takes 150 ms); how many were at
+        // once below the limit depends on how busy the machine is, so only the bound is asserted.
+        Assert.InRange(_server.MaxInFlight("127.0.0.1"), 1, 2);
+        Assert.InRange(_server.MaxInFlight("localhost"), 1, 2);
     }
 
     [Fact]

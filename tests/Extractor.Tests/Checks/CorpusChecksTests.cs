@@ -5,17 +5,17 @@ namespace Extractor.Tests.Checks;
 
 /// <summary>
 /// The altered copy of the 普陀区财政局 final accounts (GovBudgetChecker's "测试问题版本") against the original: the
-/// checks fail where the copy was altered and pass there on the original. Runs when ../shared/corpus/real is present.
+/// checks fail where the copy was altered and pass there on the original. Needs ../shared/corpus/real (see <see cref="Prerequisites"/>).
 /// </summary>
 public sealed class CorpusChecksTests
 {
     private const string Original = "shanghai-putuo-czj-2024-dept-final.pdf";
     private const string Modified = "shanghai-putuo-czj-2024-dept-final-MODIFIED.pdf";
 
-    private static IReadOnlyList<CheckResult>? Checks(string file)
+    private static IReadOnlyList<CheckResult> Checks(string file)
     {
-        var path = Path.Combine(TestPaths.Corpus, file);
-        return File.Exists(path) ? DocumentExtractor.Default.Extract(File.ReadAllBytes(path), path).Checks : null;
+        var path = Prerequisites.CorpusFile(file);
+        return DocumentExtractor.Default.Extract(File.ReadAllBytes(path), path).Checks;
     }
 
     [Fact]
@@ -23,7 +23,6 @@ public sealed class CorpusChecksTests
     {
         var original = Checks(Original);
         var modified = Checks(Modified);
-        if (original is null || modified is null) return; // corpus not beside the repository
 
         // 收入支出总计 changed to 0; 决算数大于/等于预算数 against the amounts; GK09 budget row blanked.
         foreach (var id in new[] { "narrative.GK01.grand_total", "narrative.GK05.item_direction.2010601", "narrative.GK05.item_direction.2101101", "narrative.GK09.total_budget" })

@@ -13,8 +13,8 @@ public sealed class JoinCommandTests : IDisposable
     [Fact]
     public void The_narrative_and_the_tables_become_one_document_with_pages_numbered_on()
     {
-        var narrative = Path.Combine(TestPaths.Corpus, "beijing-czj-2026-dept-budget-narrative.pdf");
-        var tables = Path.Combine(TestPaths.Corpus, "beijing-czj-2026-dept-budget-tables.pdf");
+        var narrative = Prerequisites.CorpusFile("beijing-czj-2026-dept-budget-narrative.pdf");
+        var tables = Prerequisites.CorpusFile("beijing-czj-2026-dept-budget-tables.pdf");
         var stderr = new StringWriter();
         var exit = CommandLine.Run(["join", narrative, tables, "--out", _out], new StringWriter(), stderr);
 

@@ -161,8 +161,7 @@ public sealed class PdfAnnotatorTests
 
     private static Ppm Render(byte[] pdf, int page)
     {
-        var pdftoppm = ReviewFixtures.FindProgram("pdftoppm")
-            ?? throw new InvalidOperationException("pdftoppm is not installed: install the Debian package poppler-utils (apt-get install -y poppler-utils) to run this test.");
+        var pdftoppm = Prerequisites.Pdftoppm();
         var folder = ReviewFixtures.TempFolder("annotated");
         try
         {

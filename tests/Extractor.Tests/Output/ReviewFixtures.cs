@@ -29,21 +29,6 @@ internal static class ReviewFixtures
         return (DocumentExtractor.Default.Extract(bytes, path), bytes);
     }
 
-    /// <summary>A program on PATH (or at an absolute path), or null.</summary>
-    public static string? FindProgram(params string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (Path.IsPathRooted(name)) { if (File.Exists(name)) return name; continue; }
-            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = Path.Combine(dir, name);
-                if (File.Exists(candidate)) return candidate;
-            }
-        }
-        return null;
-    }
-
     /// <summary>Runs a program to its end (at most <paramref name="timeout"/>), returning its exit code and standard error.</summary>
     public static (int ExitCode, string Error) Run(string program, IEnumerable<string> arguments, TimeSpan timeout)
     {

@@ -129,9 +129,9 @@ public sealed class DocumentExtractor
             Text = layouts.Select(l => new PageText(l.Page.Number, l.Lines)).ToList(),
             PageModels = pages,
         };
-        var checks = _checker.Run(document);
+        var review = _checker.Review(document);
         Lap("checks");
-        return document with { Checks = checks };
+        return document with { Checks = review.Checks, NarrativeStatements = review.Statements };
     }
 
     /// <summary>

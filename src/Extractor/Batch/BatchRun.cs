@@ -285,7 +285,8 @@ internal sealed class BatchRun : IDisposable
             {
                 Status = outcome.Status, ErrorCode = outcome.ErrorCode, Message = outcome.Message, Pages = outcome.Pages,
                 TablesFound = outcome.TablesFound, ChecksFailed = outcome.ChecksFailed, ChecksWarned = outcome.ChecksWarned,
-                ElapsedMs = outcome.ElapsedMs,
+                ElapsedMs = outcome.ElapsedMs, StatementsFound = outcome.Coverage.Found, StatementsResolved = outcome.Coverage.Resolved,
+                StatementsChecked = outcome.Coverage.Checked,
             });
         }
         return outcome;
@@ -315,7 +316,10 @@ internal sealed class BatchRun : IDisposable
                 $"Tables not found: {string.Join(", ", document.MissingTables)}; see report.md.";
             var failedChecks = document.Checks.Count(c => c.Status == Checks.CheckStatus.Fail);
             var warnedChecks = document.Checks.Count(c => c.Status == Checks.CheckStatus.Warn);
-            return (new DocumentOutcome(docId, source, status, string.Empty, message, document.Source.Pages, found, failedChecks, warnedChecks, Elapsed(clock)), document);
+            return (new DocumentOutcome(docId, source, status, string.Empty, message, document.Source.Pages, found, failedChecks, warnedChecks, Elapsed(clock))
+            {
+                Coverage = document.NarrativeCoverage,
+            }, document);
         }
         catch (TimeoutException)
         {

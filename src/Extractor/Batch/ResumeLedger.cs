@@ -79,13 +79,20 @@ public sealed record LedgerEntry
     public int ChecksFailed { get; init; }
     public int ChecksWarned { get; init; }
     public long ElapsedMs { get; init; }
+    public int StatementsFound { get; init; }
+    public int StatementsResolved { get; init; }
+    public int StatementsChecked { get; init; }
     public string Year { get; init; } = string.Empty;
     public bool Unresolved { get; init; }
     public string BatchBook { get; init; } = string.Empty;
     public IReadOnlyList<string[]> Codes { get; init; } = [];
 
     public DocumentOutcome ToOutcome(string source) =>
-        new(DocId, source, Status, ErrorCode, Message, Pages, TablesFound, ChecksFailed, ChecksWarned, ElapsedMs) { Resumed = true };
+        new(DocId, source, Status, ErrorCode, Message, Pages, TablesFound, ChecksFailed, ChecksWarned, ElapsedMs)
+        {
+            Resumed = true,
+            Coverage = new Checks.NarrativeCoverage(StatementsFound, StatementsResolved, StatementsChecked),
+        };
 
     public static LedgerEntry Of(DocumentOutcome outcome, string sha256, string options) => new()
     {
@@ -101,6 +108,9 @@ public sealed record LedgerEntry
         ChecksFailed = outcome.ChecksFailed,
         ChecksWarned = outcome.ChecksWarned,
         ElapsedMs = outcome.ElapsedMs,
+        StatementsFound = outcome.Coverage.Found,
+        StatementsResolved = outcome.Coverage.Resolved,
+        StatementsChecked = outcome.Coverage.Checked,
     };
 }
 

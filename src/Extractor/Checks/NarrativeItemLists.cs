@@ -100,7 +100,8 @@ public static partial class NarrativeItemLists
                         : $"The narrative lists {string.Join("、", blank.Select(b => b.Item))} under {what}, but {table.Id} prints no amount for "
                           + $"{string.Join(", ", blank.Select(b => TableView.Describe(b.Row) + $" (page {b.Row.Page})"))}: listed as spent, the table says nothing was.{unknownNote}",
                     Quote = s.Quote,
-                    Cells = matched.Where(x => x.Value is not null and not 0m).Select(x => table.CellOf(x.Row, column, CellRole.Figure, CheckStatus.Pass)).OfType<CheckCell>().ToList(),
+                    // The total the list belongs to, with the check's status (a blank row has no cell to mark), then the items that have amounts.
+                    Cells = [.. figure.CellsWith(status), .. matched.Where(x => x.Value is not null and not 0m).Select(x => table.CellOf(x.Row, column, CellRole.Figure, CheckStatus.Pass)).OfType<CheckCell>()],
                 };
                 ledger.Read(statement, check, $"the rows of {table.Id} under {figure.Description}");
                 results.Add(check);

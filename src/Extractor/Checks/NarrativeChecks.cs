@@ -131,6 +131,16 @@ public sealed partial class NarrativeChecks
                 }
             }
 
+            // Parts listed after 其中 against the total they are parts of.
+            var partsAt = PartsMarker().Match(s.Sentence.Text);
+            if (partsAt.Success)
+            {
+                // The total: the amount before 其中, or when the sentence opens with it, the previous sentence's first outturn.
+                var total = partsAt.Index == 0 ? previous?.Amounts.FirstOrDefault(a => a.Role is AmountRole.Plain or AmountRole.Final)
+                    : s.Before(partsAt.Index, a => a.Role is AmountRole.Plain or AmountRole.Final);
+                if (total is not null) Parts(s, total, s.Amounts.Where(a => a.Start > partsAt.Index).ToList(), FigureOf);
+            }
+
             // Budget gaps ("决算数较预算数减少5.91万元").
             foreach (var d in s.Amounts.Where(a => a.Role == AmountRole.Change && a.AgainstBudget))
             {
@@ -155,7 +165,12 @@ public sealed partial class NarrativeChecks
                     var own = NarrativeStatementReader.CleanSubject(before[(before.LastIndexOfAny(['，', ',', '；', ';', '：', ':', '。']) + 1)..], department);
                     var figure = own.Length > 0 && !NarrativeStatementReader.IsGeneric(own) ? _subjects.Resolve(own, AmountRole.Final, scope, item) : null;
                     var check = DirectionCheck(s, direction, current.Final, current.Budget, figure ?? current.Figure);
-                    if (check is not null) _ledger.Read(statement, check, $"outturn {F(check.Actual ?? 0)} against budget {F(check.Expected ?? 0)}");
+                    if (check is not null)
+                    {
+                        _ledger.Read(statement, check, $"outturn {F(check.Actual ?? 0)} against budget {F(check.Expected ?? 0)}");
+                        _ledger.Read(current.Final, check);
+                        _ledger.Read(current.Budget, check);
+                    }
                 }
                 else
                 {
@@ -479,6 +494,55 @@ public sealed partial class NarrativeChecks
         _results.Add(check);
     }
 
+    /// <summary>
+    /// "政府采购支出总额1967.42万元，其中：货物支出171.7万元、工程支出3万元、服务支出1792.72万元": parts add up to their total.
+    /// A list may name only the main parts, so parts adding up to less are not judged; parts adding up to the total pass
+    /// (warn within their rounding), parts adding up to more than it fail. Parts are the amounts of the clause group
+    /// after 其中 of the total's own kind (not changes, budgets or last year's figures). Id <c>narrative.&lt;total&gt;_parts</c>
+    /// or <c>narrative.parts</c>.
+    /// </summary>
+    private void Parts(SentenceTokens s, AmountToken total, IReadOnlyList<AmountToken> after, Func<AmountToken, TableFigure?> figureOf)
+    {
+        // The parts run until the first amount of another kind (a change, a budget, another year's figure, another total).
+        var parts = new List<AmountToken>();
+        foreach (var a in after)
+        {
+            if (a.Role is not (AmountRole.Plain or AmountRole.Final) || IsPrior(a) || YearOwn().IsMatch(a.RawSubject) || AnotherTotal().IsMatch(a.Subject)) break;
+            parts.Add(a);
+        }
+        if (parts.Count < 2) return;
+        var sum = parts.Sum(p => p.Value);
+        var tolerance = total.HalfUnit + parts.Sum(p => p.HalfUnit);
+        var difference = sum - total.Value;
+        if (difference < -tolerance) return; // a list of the main parts only
+        var status = difference == 0 ? CheckStatus.Pass : Tolerance.Status(difference, tolerance);
+        var figure = figureOf(total);
+        var what = string.Join(" + ", parts.Select(p => p.Printed));
+        var check = new CheckResult
+        {
+            Id = figure is null ? "narrative.parts" : $"narrative.{figure.IdPart("_parts")}",
+            // The tables whose figures the total and its parts name (as a share names its item's and its base's).
+            Tables = new[] { figure }.Concat(parts.Select(figureOf)).OfType<TableFigure>().Select(f => f.Table).Distinct().ToList(),
+            Status = status,
+            Expected = total.Value,
+            Actual = sum,
+            Difference = difference,
+            Tolerance = tolerance,
+            Pages = Pages(s.Sentence.PageAt(parts[0].Start), s.Sentence.PageAt(parts[^1].End - 1)),
+            Message = status switch
+            {
+                CheckStatus.Pass => $"The parts listed under {total.Printed} add up to it: {what} = {F(sum)}.",
+                CheckStatus.Warn => $"The parts listed under {total.Printed} add up to {F(sum)} ({what}): a difference of {F(difference)}, within their rounding (±{F(tolerance)}).",
+                _ => $"The parts listed under {total.Printed} add up to {F(sum)} ({what}), more than the total they are parts of.",
+            },
+            Quote = s.Quote,
+            Cells = figure?.CellsWith(status) ?? [],
+        };
+        _ledger.Read(total, check);
+        foreach (var p in parts) _ledger.Read(p, check, $"a part of {total.Printed}");
+        _results.Add(check);
+    }
+
     private void Gap(SentenceTokens s, AmountToken d, AmountToken final, AmountToken budget, TableFigure? figure)
     {
         var expected = final.Value - budget.Value;
@@ -631,6 +695,17 @@ public sealed partial class NarrativeChecks
 
     [GeneratedRegex(@"^\s*(其中|具体如下|具体为)")]
     private static partial Regex OpensWithParts();
+
+    /// <summary>其中 introducing the parts of the amount before it (not "其中一级项目6个").</summary>
+    [GeneratedRegex(@"其中[：:，,]")]
+    private static partial Regex PartsMarker();
+
+    [GeneratedRegex(@"(合计|总计|总额)$")]
+    private static partial Regex AnotherTotal();
+
+    /// <summary>An amount said to be of a year ("2025年…"): a figure of another year than the parts before it.</summary>
+    [GeneratedRegex(@"\d{4}\s*年")]
+    private static partial Regex YearOwn();
 
     [GeneratedRegex(@"(上年|上一年|上年度|去年|同期)")]
     private static partial Regex PriorYear();

@@ -158,13 +158,13 @@ public static partial class NarrativeItemLists
 
     private static string Core(string name) => CoreSuffix().Replace(name, "");
 
-    [GeneratedRegex(@"(?<marker>主要包括|具体包括|主要有|包括|主要是用于|主要用于)[：:]?(?<items>[^。；;：:]+)")]
+    [GeneratedRegex(@"(?<marker>主要包括|具体包括|主要有|包括|主要是用于|主要用于)[：:]?(?<items>[^。；;：:，,]+)")]
     private static partial Regex ListPattern();
 
     [GeneratedRegex(@"^\s*(主要|具体|包括)")]
     private static partial Regex OpensWithList();
 
-    [GeneratedRegex(@"(等(方面)?(的)?(支出|费用|经费)?|方面的支出)$")]
+    [GeneratedRegex(@"(等[^、]{0,12}|方面的支出)$")]
     private static partial Regex Trailing();
 
     [GeneratedRegex(@"(支出|费用|费)$")]

@@ -116,6 +116,30 @@ public sealed class NarrativeStatementsTests
         Assert.Equal(92.5420m, share.Expected); // 1820.69 / 1967.42
     }
 
+    // ── Parts listed after 其中 against their total ──
+
+    [Theory]
+    [InlineData("1792.72", CheckStatus.Pass)] // 国家信访局 2024: 171.7 + 3 + 1792.72 = 1967.42
+    [InlineData("1892.72", CheckStatus.Fail)] // parts adding up to more than their total
+    public void Parts_listed_after_their_total_add_up_to_it(string services, string status)
+    {
+        string[] text =
+        [
+            "九、政府采购支出说明",
+            $"2024年度国家信访局政府采购支出总额1967.42万元，全部为财政资金，其中：政府采购货物支出171.7万元、政府采购工程支出3万元、政府采购服务支出{services}万元。",
+        ];
+        var check = Single(NarrativeChecks.Run(TablesOf(Gk05()), NarrativeText.Read([Page(26, text)]), "国家信访局"), "narrative.parts");
+        Assert.Equal(status, check.Status);
+        Assert.Equal(1967.42m, check.Expected);
+    }
+
+    [Fact]
+    public void Parts_adding_up_to_less_than_their_total_are_not_judged_since_a_list_may_name_the_main_ones()
+    {
+        string[] text = ["九、政府采购支出说明", "2024年度国家信访局政府采购支出总额1967.42万元，其中：政府采购货物支出171.7万元、政府采购工程支出3万元。"];
+        Assert.DoesNotContain(NarrativeChecks.Run(TablesOf(Gk05()), NarrativeText.Read([Page(26, text)]), "国家信访局"), c => c.Id == "narrative.parts");
+    }
+
     // ── Lists of items claimed as spent ──
 
     private static ExtractedTable Gk06(decimal? commissioned) => Table("GK06",
@@ -227,24 +251,29 @@ public sealed class NarrativeStatementsTests
         [
             "九、财政拨款“三公”经费支出决算情况说明",
             "(2)公务用车运行费支出0.87万元，主要用于公务用车运行保障相关费用，其中：维修费0.53万元；保险费0.21万元；其他费用0.13万元。",
+            "全年公务用车保有量为1辆，平均每辆0.87万元。",
             "十二、国有资产占用情况说明",
             "截至2024年12月31日，武汉市江汉区融媒体中心共有车辆1辆。本单位无单价100万元(含)以上设备。",
         ];
         var (checks, statements) = Review(Document([Gk09(0.87m)], Page(20, text)));
         Assert.Equal(CheckStatus.Pass, Single(checks, "narrative.GK09.vehicle_running").Status);
-        var running = Assert.Single(statements, s => s.Printed == "0.87万元");
+        var running = statements.First(s => s.Printed == "0.87万元");
         Assert.Equal(StatementStatus.Checked, running.Status);
-        Assert.Equal(["narrative.GK09.vehicle_running"], running.Checks);
+        Assert.Equal(["narrative.GK09.vehicle_running", "narrative.GK09.vehicle_running_parts"], running.Checks);
         Assert.Equal("GK09 决算数 公务用车运行费", running.RefersTo);
-        // 维修费, 保险费, 其他费用 are parts GK09 does not print.
+        // 维修费, 保险费, 其他费用: GK09 prints no such parts, but they add up to the 0.87 they are parts of.
         var repairs = Assert.Single(statements, s => s.Printed == "0.53万元");
-        Assert.Equal(StatementStatus.Unresolved, repairs.Status);
-        Assert.Equal("three_public", repairs.Section);
-        Assert.Equal([20], repairs.Pages);
-        Assert.Contains("name no figure", repairs.Reason);
+        Assert.Equal(StatementStatus.Checked, repairs.Status);
+        Assert.Equal(["narrative.GK09.vehicle_running_parts"], repairs.Checks);
+        // "平均每辆0.87万元" names nothing the tables print.
+        var average = statements.Last(s => s.Printed == "0.87万元");
+        Assert.Equal(StatementStatus.Unresolved, average.Status);
+        Assert.Equal("three_public", average.Section);
+        Assert.Equal([20], average.Pages);
+        Assert.Contains("name no figure", average.Reason);
         // "单价100万元(含)以上" is a threshold, not a statement.
         Assert.DoesNotContain(statements, s => s.Printed == "100万元");
-        Assert.Equal(new NarrativeCoverage(4, 1, 1), NarrativeCoverage.Of(statements));
+        Assert.Equal(new NarrativeCoverage(5, 4, 4), NarrativeCoverage.Of(statements));
     }
 
     [Fact]

@@ -131,14 +131,14 @@ public sealed class DocumentExtractor
             Text = layouts.Select(l => new PageText(l.Page.Number, l.Lines)).ToList(),
             PageModels = pages,
         };
-        var checks = _checker.Run(document);
+        var review = _checker.Review(document);
         Lap("checks");
-        var judged = WithFinalArithmetic(repaired, checks);
+        var judged = WithFinalArithmetic(repaired, review.Checks);
         foreach (var table in judged.Where(t => t.Reading?.Doubt is not null))
         {
             warnings.Add($"{table.Id}: the reading is doubtful: {table.Reading!.Doubt}; its checks against other tables and the narrative are reported skipped, not failed.");
         }
-        return document with { Tables = judged, Checks = checks };
+        return document with { Tables = judged, Checks = review.Checks, NarrativeStatements = review.Statements };
     }
 
     /// <summary>

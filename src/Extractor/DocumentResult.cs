@@ -20,6 +20,12 @@ public sealed record DocumentResult
     public IReadOnlyList<CodeRepair> Repairs { get; init; } = [];
     public IReadOnlyList<CheckResult> Checks { get; init; } = [];
 
+    /// <summary>Every statement the narrative (and its attachment tables) makes, with what became of it: checked, resolved or unresolved.</summary>
+    public IReadOnlyList<NarrativeStatement> NarrativeStatements { get; init; } = [];
+
+    /// <summary>How many of the narrative's statements were found, resolved and checked.</summary>
+    public NarrativeCoverage NarrativeCoverage => NarrativeCoverage.Of(NarrativeStatements);
+
     /// <summary>Each page's text outside its tables (titles, notes, the narrative), for the checks.</summary>
     public IReadOnlyList<PageText> Text { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -36,6 +36,8 @@ public static class BatchFiles
                     o.TablesFound.ToString(CultureInfo.InvariantCulture), o.ChecksFailed.ToString(CultureInfo.InvariantCulture),
                     o.ChecksWarned.ToString(CultureInfo.InvariantCulture), o.ElapsedMs.ToString(CultureInfo.InvariantCulture),
                     o.IdentityShare, o.ReadingConfidence,
+                    o.Coverage.Found.ToString(CultureInfo.InvariantCulture), o.Coverage.Resolved.ToString(CultureInfo.InvariantCulture),
+                    o.Coverage.Checked.ToString(CultureInfo.InvariantCulture),
                     .. extraColumns.Select(c => inputs[i].Fields.GetValueOrDefault(c, string.Empty)),
                 ]);
             }

@@ -285,7 +285,8 @@ internal sealed class BatchRun : IDisposable
             {
                 Status = outcome.Status, ErrorCode = outcome.ErrorCode, Message = outcome.Message, Pages = outcome.Pages,
                 TablesFound = outcome.TablesFound, ChecksFailed = outcome.ChecksFailed, ChecksWarned = outcome.ChecksWarned,
-                ElapsedMs = outcome.ElapsedMs,
+                ElapsedMs = outcome.ElapsedMs, StatementsFound = outcome.Coverage.Found, StatementsResolved = outcome.Coverage.Resolved,
+                StatementsChecked = outcome.Coverage.Checked,
             });
         }
         return outcome;

@@ -7,7 +7,10 @@ public sealed record DocumentOutcome(
 {
     public static readonly IReadOnlyList<string> Header =
         ["doc_id", "source", "status", "error_code", "message", "pages", "tables_found", "checks_failed", "checks_warned", "elapsed_ms",
-         "identity_share", "reading_confidence"];
+         "identity_share", "reading_confidence", "statements_found", "statements_resolved", "statements_checked"];
+
+    /// <summary>The narrative's coverage: statements found, resolved (incl. checked) and checked (0 for a failed input).</summary>
+    public Checks.NarrativeCoverage Coverage { get; init; } = new(0, 0, 0);
 
     public bool Failed => Status == "failed";
 
@@ -28,6 +31,7 @@ public sealed record DocumentOutcome(
         {
             IdentityShare = Format(document.IdentityShare),
             ReadingConfidence = Format(document.ReadingConfidence),
+            Coverage = document.NarrativeCoverage,
         };
 
     private static string Format(double? value) => value is { } v ? v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;

@@ -81,6 +81,9 @@ public sealed record LedgerEntry
     public long ElapsedMs { get; init; }
     public string IdentityShare { get; init; } = string.Empty;
     public string ReadingConfidence { get; init; } = string.Empty;
+    public int StatementsFound { get; init; }
+    public int StatementsResolved { get; init; }
+    public int StatementsChecked { get; init; }
     public string Year { get; init; } = string.Empty;
     public bool Unresolved { get; init; }
     public string BatchBook { get; init; } = string.Empty;
@@ -92,6 +95,7 @@ public sealed record LedgerEntry
             Resumed = true,
             IdentityShare = IdentityShare,
             ReadingConfidence = ReadingConfidence,
+            Coverage = new Checks.NarrativeCoverage(StatementsFound, StatementsResolved, StatementsChecked),
         };
 
     public static LedgerEntry Of(DocumentOutcome outcome, string sha256, string options) => new()
@@ -110,6 +114,9 @@ public sealed record LedgerEntry
         ElapsedMs = outcome.ElapsedMs,
         IdentityShare = outcome.IdentityShare,
         ReadingConfidence = outcome.ReadingConfidence,
+        StatementsFound = outcome.Coverage.Found,
+        StatementsResolved = outcome.Coverage.Resolved,
+        StatementsChecked = outcome.Coverage.Checked,
     };
 }
 

@@ -9,11 +9,13 @@ public sealed class CheckList
 {
     private readonly List<CheckResult> _items = [];
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<CheckResult, string> _final = new(ReferenceEqualityComparer.Instance);
 
     public IReadOnlyList<CheckResult> Items => _items;
 
     public void Add(CheckResult check)
     {
+        var original = check;
         if (_seen.TryGetValue(check.Id, out var count))
         {
             _seen[check.Id] = count + 1;
@@ -23,8 +25,12 @@ public sealed class CheckList
         {
             _seen[check.Id] = 1;
         }
+        _final[original] = check.Id;
         _items.Add(check);
     }
+
+    /// <summary>The id a check added here got in the list (its own, or with <c>.2</c> … when the id was taken).</summary>
+    public string FinalId(CheckResult check) => _final.GetValueOrDefault(check, check.Id);
 
     public void AddRange(IEnumerable<CheckResult> checks)
     {

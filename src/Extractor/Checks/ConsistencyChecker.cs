@@ -19,14 +19,17 @@ public sealed class ConsistencyChecker
         _catalog = catalog;
     }
 
-    public IReadOnlyList<CheckResult> Run(DocumentResult document)
+    public IReadOnlyList<CheckResult> Run(DocumentResult document) => Review(document).Checks;
+
+    /// <summary>The document's checks, and every statement its narrative makes with what became of it (the coverage).</summary>
+    public ConsistencyReport Review(DocumentResult document)
     {
         // The templates of the document's kind: GK01–GK09 for final accounts, YS01… for budgets.
         var kind = document.Metadata.Kind;
         var templates = _catalog.Templates.Where(t => t.Kind == kind).ToList();
         // A final account without any table still gets its checks, reported skipped; another kind of
         // document without tables has nothing to check.
-        if (kind != "final" && !document.TemplateTables.Any()) return [];
+        if (kind != "final" && !document.TemplateTables.Any()) return new ConsistencyReport([], []);
 
         var tables = new DocumentTables(document, _catalog);
         var list = new CheckList();
@@ -60,11 +63,24 @@ public sealed class ConsistencyChecker
         {
             Guarded(list, "cross", [], () => BudgetCrossTableChecks.Run(tables));
         }
-        // Narrative statements are checked against the final-accounts tables they name, and
-        // against their own arithmetic (shares, changes, completion rates) in any document.
-        Guarded(list, "narrative", [], () => NarrativeChecks.Run(tables, narrative, document.Metadata.Department));
-        Guarded(list, "narrative.comparison", [], () => NarrativeComparisonChecks.Run(narrative));
-        return list.Items.Select(c => DoubtfulReading(c, tables)).ToList();
+        // Narrative statements are checked against the tables they name (GK for final accounts, YS for budgets), and
+        // against their own arithmetic (shares, changes, completion rates); the ledger keeps every statement found.
+        var ledger = new NarrativeLedger(narrative, document.Metadata.Department, kind == "budget");
+        Guarded(list, "narrative", [], () => NarrativeChecks.Run(tables, ledger, document.Metadata.Department));
+        Guarded(list, "narrative.comparison", [], () => NarrativeComparisonChecks.Run(narrative, ledger));
+        Guarded(list, "narrative.items", [], () => NarrativeItemLists.Run(tables, ledger));
+        Guarded(list, "attachment", [], () => AttachmentChecks.Run(tables, document.Tables.Where(t => t.Source.Template is null), ledger));
+        IReadOnlyList<NarrativeStatement> statements;
+        try
+        {
+            statements = ledger.Statements(list.FinalId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            list.Add(CheckList.Skipped("narrative.coverage.error", [], $"The narrative's statements could not be listed: {e.GetType().Name}: {e.Message} (a bug of the checker; please report the file)."));
+            statements = [];
+        }
+        return new ConsistencyReport(list.Items.Select(c => DoubtfulReading(c, tables)).ToList(), statements);
     }
 
     /// <summary>
@@ -113,4 +129,10 @@ public sealed class ConsistencyChecker
         if (template.Codes is not null) yield return "hierarchy";
         foreach (var section in template.Summary ?? []) yield return $"{section.Key}.total";
     }
+}
+
+/// <summary>A document's checks and its narrative's statements (each found statement with what became of it).</summary>
+public sealed record ConsistencyReport(IReadOnlyList<CheckResult> Checks, IReadOnlyList<NarrativeStatement> Statements)
+{
+    public NarrativeCoverage Coverage => NarrativeCoverage.Of(Statements);
 }

@@ -12,6 +12,8 @@ public sealed class DocumentTables
     public DocumentTables(DocumentResult document, TemplateCatalog catalog)
     {
         _catalog = catalog;
+        Kind = document.Metadata.Kind;
+        Year = int.TryParse(document.Metadata.Year, out var year) ? year : null;
         foreach (var table in document.TemplateTables)
         {
             // A template printed twice (rare) is read from its first appearance.
@@ -20,6 +22,12 @@ public sealed class DocumentTables
     }
 
     public TableView? this[string id] => _tables.GetValueOrDefault(id);
+
+    /// <summary>The document's kind: <c>final</c> (GK tables) or <c>budget</c> (YS tables).</summary>
+    public string Kind { get; }
+
+    /// <summary>The fiscal year the document reports on, when printed.</summary>
+    public int? Year { get; }
 
     public bool Has(string id) => _tables.ContainsKey(id);
 

@@ -21,18 +21,24 @@ public sealed partial class NarrativeChecks
 {
     private readonly NarrativeSubjects _subjects;
     private readonly DocumentTables _tables;
+    private readonly NarrativeLedger _ledger;
     private readonly List<CheckResult> _results = [];
 
-    private NarrativeChecks(DocumentTables tables)
+    private NarrativeChecks(DocumentTables tables, NarrativeLedger ledger)
     {
         _tables = tables;
+        _ledger = ledger;
         _subjects = new NarrativeSubjects(tables);
     }
 
-    public static IReadOnlyList<CheckResult> Run(DocumentTables tables, NarrativeText narrative, string department = "")
+    public static IReadOnlyList<CheckResult> Run(DocumentTables tables, NarrativeText narrative, string department = "") =>
+        Run(tables, new NarrativeLedger(narrative, department, tables.Kind == "budget"), department);
+
+    /// <summary>The checks of the ledger's sentences; the ledger learns what each statement refers to and which checks read it.</summary>
+    public static IReadOnlyList<CheckResult> Run(DocumentTables tables, NarrativeLedger ledger, string department = "")
     {
-        var checks = new NarrativeChecks(tables);
-        checks.RunAll(NarrativeStatementReader.Read(narrative, department), department);
+        var checks = new NarrativeChecks(tables, ledger);
+        checks.RunAll(ledger.Sentences, department);
         return checks._results;
     }
 
@@ -45,6 +51,8 @@ public sealed partial class NarrativeChecks
         SentenceTokens? previous = null;
         // Figures by token (by reference): a change stated in one sentence may measure an amount of the previous one.
         var figures = new Dictionary<AmountToken, TableFigure?>(ReferenceEqualityComparer.Instance);
+        // The amounts of the section so far: a share may name one of them as its base ("占政府采购支出总额的…").
+        var sectionAmounts = new List<AmountToken>();
 
         foreach (var s in sentences)
         {
@@ -59,7 +67,11 @@ public sealed partial class NarrativeChecks
                     pair = null;
                     item = triple.Success ? triple.Value : null;
                 }
-                if (s.Paragraph.IsHeading) head = null;
+                if (s.Paragraph.IsHeading)
+                {
+                    head = null;
+                    sectionAmounts.Clear();
+                }
             }
             var scope = s.Paragraph.Scope;
             // "收入合计X万元，较上年增加…。其中：财政拨款收入A万元，占P%": a sentence opening with 其中 lists the parts of
@@ -69,8 +81,15 @@ public sealed partial class NarrativeChecks
             {
                 if (figures.TryGetValue(a, out var f)) return f;
                 var subject = NarrativeSubjectOf(a, s, scope);
-                f = _subjects.Resolve(subject, a.Role, scope, item);
+                f = _subjects.Resolve(subject, a.Role, scope, item, IsPrior(a));
+                // A 类 or 项 listed after the sentence's 基本支出 or 项目支出 total is its part of that column.
+                if (f is { Key: "class" or "item" } && s.Amounts.TakeWhile(x => x != a).Select(x => figures.GetValueOrDefault(x))
+                        .LastOrDefault(x => x is { Key: "basic" or "project" } && x.Table == f.Table) is { } part)
+                {
+                    f = _subjects.InColumn(f, part.Key == "basic" ? "基本支出" : "项目支出") ?? f;
+                }
                 figures[a] = f;
+                if (f is not null) _ledger.Refers(a, f);
                 return f;
             }
 
@@ -79,8 +98,14 @@ public sealed partial class NarrativeChecks
             {
                 if (a.Role == AmountRole.Change) continue;
                 var figure = FigureOf(a);
-                if (figure is null) continue;
-                _results.Add(AmountCheck(s, a, figure));
+                if (figure is null)
+                {
+                    if (IsPrior(a)) _ledger.Why(a, "a prior-year figure, which the tables do not print.");
+                    continue;
+                }
+                var check = AmountCheck(s, a, figure);
+                _ledger.Read(a, check);
+                _results.Add(check);
             }
 
             // Percentages.
@@ -90,13 +115,14 @@ public sealed partial class NarrativeChecks
                 switch (p.Kind)
                 {
                     case PercentKind.Share:
-                        Share(s, p, head, FigureOf, scope);
+                        Share(s, p, head, FigureOf, scope, sectionAmounts);
                         break;
                     case PercentKind.Completion:
                     {
                         var final = s.Before(p.Start, a => a.Role is AmountRole.Final or AmountRole.Plain, consumed);
                         var budgets = s.Amounts.Where(a => a.Role == AmountRole.Budget && a.Start >= consumed && a.End <= p.Start).Reverse().ToList();
                         if (final is not null) Completion(s, p, final, budgets, FigureOf(final));
+                        else _ledger.Why(p, "a completion rate with no outturn printed before it.");
                         consumed = p.End;
                         break;
                     }
@@ -104,6 +130,16 @@ public sealed partial class NarrativeChecks
                         Change(s, p, previous, FigureOf);
                         break;
                 }
+            }
+
+            // Parts listed after 其中 against the total they are parts of.
+            var partsAt = PartsMarker().Match(s.Sentence.Text);
+            if (partsAt.Success)
+            {
+                // The total: the amount before 其中, or when the sentence opens with it, the previous sentence's first outturn.
+                var total = partsAt.Index == 0 ? previous?.Amounts.FirstOrDefault(a => a.Role is AmountRole.Plain or AmountRole.Final)
+                    : s.Before(partsAt.Index, a => a.Role is AmountRole.Plain or AmountRole.Final);
+                if (total is not null) Parts(s, total, s.Amounts.Where(a => a.Start > partsAt.Index).ToList(), FigureOf);
             }
 
             // Budget gaps ("决算数较预算数减少5.91万元").
@@ -120,20 +156,46 @@ public sealed partial class NarrativeChecks
             var pairedFinal = lastBudget is null ? null : s.Amounts.FirstOrDefault(a => a.Role == AmountRole.Final && a.Start > lastBudget.Start);
             if (lastBudget is not null && pairedFinal is not null) pair = (pairedFinal, lastBudget, FigureOf(pairedFinal));
             var direction = Direction().Match(s.Sentence.Text);
-            if (direction.Success && pair is { } current)
+            if (direction.Success)
             {
-                // "“三公”经费支出决算数小于预算数": the sentence may name what it speaks of.
-                var before = s.Sentence.Text[..direction.Index];
-                var own = NarrativeStatementReader.CleanSubject(before[(before.LastIndexOfAny(['，', ',', '；', ';', '：', ':', '。']) + 1)..], department);
-                var figure = own.Length > 0 && !NarrativeStatementReader.IsGeneric(own) ? _subjects.Resolve(own, AmountRole.Final, scope, item) : null;
-                DirectionCheck(s, direction, current.Final, current.Budget, figure ?? current.Figure);
+                var statement = _ledger.Add(StatementKind.Direction, direction.Value, s.Quote, Pages(s.Sentence.PageAt(direction.Index)), scope, scope != NarrativeScope.None);
+                if (pair is { } current)
+                {
+                    // "“三公”经费支出决算数小于预算数": the sentence may name what it speaks of.
+                    var before = s.Sentence.Text[..direction.Index];
+                    var own = NarrativeStatementReader.CleanSubject(before[(before.LastIndexOfAny(['，', ',', '；', ';', '：', ':', '。']) + 1)..], department);
+                    var figure = own.Length > 0 && !NarrativeStatementReader.IsGeneric(own) ? _subjects.Resolve(own, AmountRole.Final, scope, item) : null;
+                    var check = DirectionCheck(s, direction, current.Final, current.Budget, figure ?? current.Figure);
+                    if (check is not null)
+                    {
+                        _ledger.Read(statement, check, $"outturn {F(check.Actual ?? 0)} against budget {F(check.Expected ?? 0)}");
+                        _ledger.Read(current.Final, check);
+                        _ledger.Read(current.Budget, check);
+                    }
+                }
+                else
+                {
+                    _ledger.Why(statement, "no outturn and budget printed before it in its paragraph to compare.");
+                }
             }
 
             // The total a list of items starts from ("本年支出合计X万元，其中：", "…主要用于以下方面：").
             var first = s.Amounts.FirstOrDefault();
             if (first is not null && HeadMarker().IsMatch(s.Sentence.Text[first.End..])) head = first;
             previous = s;
+            sectionAmounts.AddRange(s.Amounts);
         }
+    }
+
+    /// <summary>
+    /// Whether a budget's amount is last year's ("2025年当年预算执行数为…", "上年预算数…" in a 2026 budget): the tables print
+    /// it only in a prior-year column or section.
+    /// </summary>
+    private bool IsPrior(AmountToken a)
+    {
+        if (_tables.Kind != "budget" || a.Role == AmountRole.Change) return false;
+        if (_tables.Year is { } year && a.RawSubject.Contains($"{year - 1}年", StringComparison.Ordinal)) return true;
+        return PriorYearOwn().IsMatch(a.RawSubject);
     }
 
     /// <summary>
@@ -158,7 +220,7 @@ public sealed partial class NarrativeChecks
         var pages = Pages(s.Sentence.PageAt(a.Start), s.Sentence.PageAt(a.End - 1), figure.Page);
         if (figure.Value is null)
         {
-            return CheckList.Skipped(id, [figure.Table], _tables.MissingMessage([figure.Table]), pages, s.Quote);
+            return CheckList.Skipped(id, [figure.Table], figure.Unreadable ?? _tables.MissingMessage([figure.Table]), pages, s.Quote);
         }
         var value = figure.Value.Value;
         var candidates = figure.Alternates.Prepend(value).ToList();
@@ -191,19 +253,38 @@ public sealed partial class NarrativeChecks
         };
     }
 
-    private void Share(SentenceTokens s, PercentToken p, AmountToken? head, Func<AmountToken, TableFigure?> figureOf, NarrativeScope scope)
+    private void Share(SentenceTokens s, PercentToken p, AmountToken? head, Func<AmountToken, TableFigure?> figureOf, NarrativeScope scope, IReadOnlyList<AmountToken> earlier)
     {
         var item = s.Before(p.Start, _ => true, s.Percents.LastOrDefault(q => q.End <= p.Start)?.End ?? -1);
-        if (item is null || item.Role == AmountRole.Change) return;
-        var bases = new List<(Amount Amount, string Text, string? Table, IReadOnlyList<CheckCell> Cells)>();
+        if (item is null || item.Role == AmountRole.Change)
+        {
+            _ledger.Why(p, "a share with no amount printed before it in its clause.");
+            return;
+        }
+        var bases = new List<(Amount Amount, string Text, TableFigure? Figure, AmountToken? Token)>();
         var basePhrase = Names.Normalize(p.BasePhrase);
         if (basePhrase.Length > 0)
         {
-            // "占本年支出", "占一般公共预算财政拨款支出的": the base is the table figure those words name.
-            var baseFigure = _subjects.Resolve(BaseSubject(p.BasePhrase), AmountRole.Plain, scope);
-            if (baseFigure?.Value is not { } v) return;
-            bases.Add((new Amount(v, baseFigure.Tolerance), baseFigure.Description, baseFigure.Table, baseFigure.Cells));
-            bases.AddRange(baseFigure.Alternates.Select(a => (new Amount(a, baseFigure.Tolerance), $"{baseFigure.Description} (or {F(a)})", (string?)baseFigure.Table, (IReadOnlyList<CheckCell>)[])));
+            // "占本年支出", "占一般公共预算财政拨款支出的": the base is the table figure those words name, else an amount
+            // printed before under those words ("政府采购支出总额1967.42万元 … 占政府采购支出总额的92.54%").
+            var subject = BaseSubject(p.BasePhrase);
+            var baseFigure = _subjects.Resolve(subject, AmountRole.Plain, scope, shareBase: true);
+            if (baseFigure?.Value is { } v)
+            {
+                bases.Add((new Amount(v, baseFigure.Tolerance), baseFigure.Description, baseFigure, null));
+                bases.AddRange(baseFigure.Alternates.Select(a => (new Amount(a, baseFigure.Tolerance), $"{baseFigure.Description} (or {F(a)})", (TableFigure?)baseFigure, (AmountToken?)null)));
+            }
+            else if (earlier.Concat(s.Amounts.Where(a => a.End <= p.Start)).LastOrDefault(a => a != item && a.Role != AmountRole.Change && SameItem(BaseSubject(a.Subject), subject)) is { } named)
+            {
+                bases.Add((named.Amount, $"{named.Printed} ({Short(named.Subject)})", null, named));
+            }
+            else
+            {
+                _ledger.Why(p, baseFigure is not null
+                    ? baseFigure.Unreadable ?? $"its base «{p.BasePhrase}» is {baseFigure.Description}, which was not read."
+                    : $"its base «{p.BasePhrase}» names no figure of the tables and no amount printed before it.");
+                return;
+            }
         }
         else
         {
@@ -214,15 +295,18 @@ public sealed partial class NarrativeChecks
                 : head is not null && head != item ? head : null;
             if (lead is not null)
             {
-                bases.Add((lead.Amount, $"{lead.Printed} ({Short(lead.Subject)})", null, []));
+                bases.Add((lead.Amount, $"{lead.Printed} ({Short(lead.Subject)})", null, lead));
             }
             else
             {
                 // "“三公”经费财政拨款支出决算中，因公出国（境）费支出4.69万元，占10.15%": the base is what the lead words name.
-                if (s.Lead.Length == 0) return;
-                var leadFigure = _subjects.Resolve(s.Lead, AmountRole.Plain, scope);
-                if (leadFigure?.Value is not { } v) return;
-                bases.Add((new Amount(v, leadFigure.Tolerance), leadFigure.Description, leadFigure.Table, leadFigure.Cells));
+                var leadFigure = s.Lead.Length == 0 ? null : _subjects.Resolve(s.Lead, AmountRole.Plain, scope);
+                if (leadFigure?.Value is not { } v)
+                {
+                    _ledger.Why(p, "a share that names no base, with no total before it that a list of parts starts from.");
+                    return;
+                }
+                bases.Add((new Amount(v, leadFigure.Tolerance), leadFigure.Description, leadFigure, null));
             }
         }
         RatioOutcome? outcome = null;
@@ -237,27 +321,53 @@ public sealed partial class NarrativeChecks
                 chosen = b;
             }
         }
-        if (outcome is null) return;
+        if (outcome is null)
+        {
+            _ledger.Why(p, "its base is 0: there is no share to compute.");
+            return;
+        }
         var tables = new List<string>();
         var figure = figureOf(item);
         if (figure is not null) tables.Add(figure.Table);
-        if (chosen.Table is not null) tables.Add(chosen.Table);
-        var id = figure is null ? "narrative.share" : $"narrative.{figure.IdPart("_share")}";
-        var cells = (figure?.Cells ?? []).Concat(chosen.Cells).ToList();
-        _results.Add(RatioCheck(id, tables, s, p, outcome, $"{Short(item.Subject)} {item.Printed} as a share of {chosen.Text}", cells));
+        if (chosen.Figure is not null) tables.Add(chosen.Figure.Table);
+        // A share of a table figure by an amount that names none ("资金72万元，占一般公共预算项目支出总额的98.3%") is
+        // named after its base: narrative.GK05.project_part_share.
+        var id = figure is not null ? $"narrative.{figure.IdPart("_share")}"
+            : chosen.Figure is not null ? $"narrative.{chosen.Figure.IdPart("_part_share")}"
+            : "narrative.share";
+        var cells = (figure?.Cells ?? []).Concat(chosen.Figure?.Cells ?? []).ToList();
+        var check = RatioCheck(id, tables, s, p, outcome, $"{Short(item.Subject)} {item.Printed} as a share of {chosen.Text}", cells);
+        _ledger.Read(p, check, $"{item.Printed} / {chosen.Text}");
+        _ledger.Read(item, check);
+        _ledger.Read(chosen.Token, check);
+        _results.Add(check);
+    }
+
+    /// <summary>Whether two subjects name one item: equal, or one ends with the other ("国家信访局政府采购支出" / "政府采购支出").</summary>
+    private static bool SameItem(string a, string b)
+    {
+        if (a.Length < 2 || b.Length < 2) return false;
+        return a == b || a.EndsWith(b, StringComparison.Ordinal) || b.EndsWith(a, StringComparison.Ordinal);
     }
 
     private void Completion(SentenceTokens s, PercentToken p, AmountToken final, IReadOnlyList<AmountToken> budgets, TableFigure? figure)
     {
         // The budget: the nearest printed before the rate (年初预算, or 调整预算 when both are printed: the rate may be of
         // either), else for a “三公” item the 预算数 GK09 prints.
-        var candidates = budgets.Select(b => (Amount: b.Amount, Text: b.Printed, Table: (string?)null, Cell: (CheckCell?)null)).ToList();
-        if (candidates.Count == 0 && figure is { Table: "GK09", Column: { } column } && _tables["GK09"] is { } gk09)
+        var candidates = budgets.Select(b => (Amount: b.Amount, Text: b.Printed, Table: (string?)null, Cell: (CheckCell?)null, Token: (AmountToken?)b)).ToList();
+        if (candidates.Count == 0 && figure is { Column: { } column } && figure.Table == _subjects.Set.ThreePublic && !_subjects.Set.IsBudget && _tables[figure.Table] is { } gk09)
         {
-            var row = gk09.Rows.FirstOrDefault(r => r.Section == "预算数");
-            if (row is null || !gk09.HasColumn(column)) return;
-            var value = gk09.Value(row, column);
-            candidates.Add((new Amount(value, gk09.HalfUnit), $"GK09 预算数 {column} {F(value)}", "GK09", gk09.CellOf(row, column, CellRole.Figure)));
+            var row = gk09.Rows.FirstOrDefault(r => r.Section == _subjects.Set.ThreePublicBudget);
+            if (row is not null && gk09.HasColumn(column))
+            {
+                var value = gk09.Value(row, column);
+                candidates.Add((new Amount(value, gk09.HalfUnit), $"{gk09.Id} {row.Section} {column} {F(value)}", gk09.Id, gk09.CellOf(row, column, CellRole.Figure), null));
+            }
+        }
+        if (candidates.Count == 0)
+        {
+            _ledger.Why(p, "a completion rate with no budget printed before it, and no table prints one for its item.");
+            return;
         }
         RatioOutcome? outcome = null;
         var chosen = candidates.FirstOrDefault();
@@ -271,31 +381,81 @@ public sealed partial class NarrativeChecks
                 chosen = c;
             }
         }
-        if (outcome is null) return;
+        var what = $"completion {final.Printed} / budget {chosen.Text}";
         var tables = new List<string>();
+        var cells = new List<CheckCell>();
+        // The table the rate describes prints both figures (GK09 预算数 and 决算数): the rate is held against them, not
+        // against the sentence's own budget, which may itself contradict the table ("全年预算为3万元 … 完成全年预算的29%"
+        // with GK09 printing 0.87 and 0.87). A 年初预算 may differ from GK09's adjusted 预算数, and is left to its own rate.
+        var initialOnly = chosen.Token is { } b && b.RawSubject.Contains("年初", StringComparison.Ordinal);
+        if (figure is not null && !initialOnly && _subjects.ThreePublicPair(figure) is { } pair && pair.Final.Value is { } fv && pair.Budget.Value is { } bv)
+        {
+            var tableOutcome = Tolerance.Ratio(p.Value, p.Scale, new Amount(fv, pair.Final.Tolerance), new Amount(bv, pair.Budget.Tolerance));
+            if (tableOutcome is not null)
+            {
+                var agreesWithSentence = outcome is not null && outcome.Status != CheckStatus.Fail;
+                var sentenceNote = tableOutcome.Status == CheckStatus.Fail && agreesWithSentence && chosen.Token is not null
+                    ? $" It matches only the sentence's own budget {chosen.Text}, which {pair.Budget.Description} does not print."
+                    : string.Empty;
+                outcome = tableOutcome;
+                what = $"completion {pair.Final.Description} {F(fv)} / {pair.Budget.Description} {F(bv)}";
+                tables.Add(figure.Table);
+                cells.AddRange(pair.Final.Cells);
+                cells.AddRange(pair.Budget.Cells);
+                var tableCheck = RatioCheck($"narrative.{figure.IdPart("_completion")}", tables, s, p, outcome, what, cells);
+                tableCheck = tableCheck with { Message = tableCheck.Message + sentenceNote };
+                _ledger.Read(p, tableCheck, what);
+                _ledger.Read(final, tableCheck);
+                _ledger.Read(chosen.Token, tableCheck);
+                _results.Add(tableCheck);
+                return;
+            }
+        }
+        if (outcome is null)
+        {
+            _ledger.Why(p, "its budget is 0: there is no rate to compute.");
+            return;
+        }
         if (figure is not null) tables.Add(figure.Table);
         if (chosen.Table is not null) tables.Add(chosen.Table);
         var id = figure is null ? "narrative.completion" : $"narrative.{figure.IdPart("_completion")}";
-        var cells = (figure?.Cells ?? []).Concat(chosen.Cell is { } budgetCell ? [budgetCell] : []).ToList();
-        _results.Add(RatioCheck(id, tables, s, p, outcome, $"completion {final.Printed} / budget {chosen.Text}", cells));
+        cells.AddRange(figure?.Cells ?? []);
+        if (chosen.Cell is { } budgetCell) cells.Add(budgetCell);
+        var check = RatioCheck(id, tables, s, p, outcome, what, cells);
+        _ledger.Read(p, check, what);
+        _ledger.Read(final, check);
+        _ledger.Read(chosen.Token, check);
+        _results.Add(check);
     }
 
     private void Change(SentenceTokens s, PercentToken p, SentenceTokens? previous, Func<AmountToken, TableFigure?> figureOf)
     {
         var after = s.Percents.LastOrDefault(q => q.End <= p.Start && q.Kind == PercentKind.Change)?.End ?? -1;
         var change = s.Before(p.Start, a => a.Role == AmountRole.Change, after);
-        if (change is null || change.Direction == 0 && change.Value != 0) return;
+        if (change is null || change.Direction == 0 && change.Value != 0)
+        {
+            _ledger.Why(p, "a rate of change with no change amount (增加/减少 X万元) before it.");
+            return;
+        }
         var current = s.Before(change.Start, a => a.Role is AmountRole.Plain or AmountRole.Final);
         if (current is null && previous is not null && previous.Paragraph.Index >= s.Paragraph.Index - 1 && ComparedOpening().IsMatch(s.Sentence.Text))
         {
             current = previous.Amounts.LastOrDefault(a => a.Role is AmountRole.Plain or AmountRole.Final);
         }
-        if (current is null) return;
+        if (current is null)
+        {
+            _ledger.Why(p, "a rate of change with no current amount before its change amount.");
+            return;
+        }
         var prior = current.Value - change.Direction * change.Value;
-        if (prior <= 0) return;
+        if (prior <= 0)
+        {
+            _ledger.Why(p, "the prior-year amount it implies is 0 or less: there is no rate to compute.");
+            return;
+        }
         var priorText = $"{current.Printed} {(change.Direction > 0 ? "−" : "+")} {change.Printed}";
         var outcome = Tolerance.Ratio(p.Value, p.Scale, change.Amount, new Amount(prior, current.HalfUnit + change.HalfUnit));
-        if (outcome is null) return;
+        if (outcome is null) return; // prior > 0: cannot happen
         if (outcome.Status == CheckStatus.Fail && PriorYear().IsMatch(current.RawSubject) && current.Value > 0)
         {
             // "较上年的X万元增加D万元": the amount printed is itself last year's.
@@ -327,8 +487,61 @@ public sealed partial class NarrativeChecks
         var figure = figureOf(current);
         var id = figure is null ? "narrative.change" : $"narrative.{figure.IdPart("_change")}";
         var verb = change.Direction > 0 ? "+" : change.Direction < 0 ? "−" : "±";
-        _results.Add(RatioCheck(id, figure is null ? [] : [figure.Table], s, p, outcome,
-            $"change {verb}{change.Printed} against the prior {F(prior)} (= {priorText})", figure?.Cells ?? []));
+        var what = $"change {verb}{change.Printed} against the prior {F(prior)} (= {priorText})";
+        var check = RatioCheck(id, figure is null ? [] : [figure.Table], s, p, outcome, what, figure?.Cells ?? []);
+        _ledger.Read(p, check, what);
+        _ledger.Read(change, check);
+        _ledger.Read(current, check);
+        _results.Add(check);
+    }
+
+    /// <summary>
+    /// "政府采购支出总额1967.42万元，其中：货物支出171.7万元、工程支出3万元、服务支出1792.72万元": parts add up to their total.
+    /// A list may name only the main parts, so parts adding up to less are not judged; parts adding up to the total pass
+    /// (warn within their rounding), parts adding up to more than it fail. Parts are the amounts of the clause group
+    /// after 其中 of the total's own kind (not changes, budgets or last year's figures). Id <c>narrative.&lt;total&gt;_parts</c>
+    /// or <c>narrative.parts</c>.
+    /// </summary>
+    private void Parts(SentenceTokens s, AmountToken total, IReadOnlyList<AmountToken> after, Func<AmountToken, TableFigure?> figureOf)
+    {
+        // The parts run until the first amount of another kind (a change, a budget, another year's figure, another total).
+        var parts = new List<AmountToken>();
+        foreach (var a in after)
+        {
+            if (a.Role is not (AmountRole.Plain or AmountRole.Final) || IsPrior(a) || YearOwn().IsMatch(a.RawSubject) || AnotherTotal().IsMatch(a.Subject)) break;
+            parts.Add(a);
+        }
+        if (parts.Count < 2) return;
+        var sum = parts.Sum(p => p.Value);
+        var tolerance = total.HalfUnit + parts.Sum(p => p.HalfUnit);
+        var difference = sum - total.Value;
+        if (difference < -tolerance) return; // a list of the main parts only
+        var status = difference == 0 ? CheckStatus.Pass : Tolerance.Status(difference, tolerance);
+        var figure = figureOf(total);
+        var what = string.Join(" + ", parts.Select(p => p.Printed));
+        var check = new CheckResult
+        {
+            Id = figure is null ? "narrative.parts" : $"narrative.{figure.IdPart("_parts")}",
+            // The tables whose figures the total and its parts name (as a share names its item's and its base's).
+            Tables = new[] { figure }.Concat(parts.Select(figureOf)).OfType<TableFigure>().Select(f => f.Table).Distinct().ToList(),
+            Status = status,
+            Expected = total.Value,
+            Actual = sum,
+            Difference = difference,
+            Tolerance = tolerance,
+            Pages = Pages(s.Sentence.PageAt(parts[0].Start), s.Sentence.PageAt(parts[^1].End - 1)),
+            Message = status switch
+            {
+                CheckStatus.Pass => $"The parts listed under {total.Printed} add up to it: {what} = {F(sum)}.",
+                CheckStatus.Warn => $"The parts listed under {total.Printed} add up to {F(sum)} ({what}): a difference of {F(difference)}, within their rounding (±{F(tolerance)}).",
+                _ => $"The parts listed under {total.Printed} add up to {F(sum)} ({what}), more than the total they are parts of.",
+            },
+            Quote = s.Quote,
+            Cells = figure?.CellsWith(status) ?? [],
+        };
+        _ledger.Read(total, check);
+        foreach (var p in parts) _ledger.Read(p, check, $"a part of {total.Printed}");
+        _results.Add(check);
     }
 
     private void Gap(SentenceTokens s, AmountToken d, AmountToken final, AmountToken budget, TableFigure? figure)
@@ -339,7 +552,7 @@ public sealed partial class NarrativeChecks
         var tolerance = d.HalfUnit + final.HalfUnit + budget.HalfUnit;
         var status = difference == 0 || Tolerance.Round(expected, d.Scale) == actual ? CheckStatus.Pass : Tolerance.Status(difference, tolerance);
         var id = figure is null ? "narrative.gap" : $"narrative.{figure.IdPart("_gap")}";
-        _results.Add(new CheckResult
+        var check = new CheckResult
         {
             Id = id,
             Tables = figure is null ? [] : [figure.Table],
@@ -354,10 +567,14 @@ public sealed partial class NarrativeChecks
                 : $"The outturn {final.Printed} differs from the budget {budget.Printed} by {F(expected)}, the narrative says {(d.Direction > 0 ? "+" : "−")}{d.Printed}.",
             Quote = s.Quote,
             Cells = figure?.CellsWith(status) ?? [],
-        });
+        };
+        _ledger.Read(d, check, $"outturn {final.Printed} − budget {budget.Printed}");
+        _ledger.Read(final, check);
+        _ledger.Read(budget, check);
+        _results.Add(check);
     }
 
-    private void DirectionCheck(SentenceTokens s, Match direction, AmountToken final, AmountToken budget, TableFigure? figure)
+    private CheckResult? DirectionCheck(SentenceTokens s, Match direction, AmountToken final, AmountToken budget, TableFigure? figure)
     {
         var word = direction.Groups["w"].Value;
         var sign = Math.Sign(final.Value - budget.Value);
@@ -368,10 +585,36 @@ public sealed partial class NarrativeChecks
             "等于" or "持平" or "相等" or "一致" or "相同" => 0,
             _ => null,
         };
-        if (said is null) return;
+        if (said is null) return null;
+        // Where the table the statement describes prints both figures (GK09 预算数 and 决算数), they decide, not the
+        // sentence's own budget (unless that is a 年初预算, which GK09's adjusted 预算数 need not equal).
+        if (figure is not null && !budget.RawSubject.Contains("年初", StringComparison.Ordinal) && _subjects.ThreePublicPair(figure) is { } pair
+            && pair.Final.Value is { } fv && pair.Budget.Value is { } bv)
+        {
+            var tableSign = Math.Sign(fv - bv);
+            var tableStatus = said == tableSign ? CheckStatus.Pass : CheckStatus.Fail;
+            var tableCheck = new CheckResult
+            {
+                Id = $"narrative.{figure.IdPart("_direction")}",
+                Tables = [figure.Table],
+                Status = tableStatus,
+                Expected = bv,
+                Actual = fv,
+                Difference = fv - bv,
+                Pages = Pages(s.Sentence.PageAt(direction.Index), pair.Final.Page),
+                Message = tableStatus == CheckStatus.Pass
+                    ? $"The narrative says the outturn is {word} the budget: {pair.Final.Description} {F(fv)} against {pair.Budget.Description} {F(bv)}."
+                    : $"The narrative says the outturn is {word} the budget, but {pair.Final.Description} prints {F(fv)} against {pair.Budget.Description} {F(bv)}"
+                      + (said == sign ? $" (it holds only for the sentence's own budget {budget.Printed})." : "."),
+                Quote = s.Quote,
+                Cells = [.. pair.Final.CellsWith(tableStatus), .. pair.Budget.CellsWith(tableStatus)],
+            };
+            _results.Add(tableCheck);
+            return tableCheck;
+        }
         var status = said == sign ? CheckStatus.Pass : CheckStatus.Fail;
         var id = figure is null ? "narrative.direction" : $"narrative.{figure.IdPart("_direction")}";
-        _results.Add(new CheckResult
+        var check = new CheckResult
         {
             Id = id,
             Tables = figure is null ? [] : [figure.Table],
@@ -385,7 +628,9 @@ public sealed partial class NarrativeChecks
                 : $"The narrative says the outturn is {word} the budget, but it states an outturn of {final.Printed} against a budget of {budget.Printed}.",
             Quote = s.Quote,
             Cells = figure?.CellsWith(status) ?? [],
-        });
+        };
+        _results.Add(check);
+        return check;
     }
 
     private static CheckResult RatioCheck(string id, IReadOnlyList<string> tables, SentenceTokens s, PercentToken p, RatioOutcome outcome, string what, IReadOnlyList<CheckCell> cells)
@@ -452,6 +697,21 @@ public sealed partial class NarrativeChecks
     [GeneratedRegex(@"^\s*(其中|具体如下|具体为)")]
     private static partial Regex OpensWithParts();
 
+    /// <summary>其中 introducing the parts of the amount before it (not "其中一级项目6个").</summary>
+    [GeneratedRegex(@"其中[：:，,]")]
+    private static partial Regex PartsMarker();
+
+    [GeneratedRegex(@"(合计|总计|总额)$")]
+    private static partial Regex AnotherTotal();
+
+    /// <summary>An amount said to be of a year ("2025年…"): a figure of another year than the parts before it.</summary>
+    [GeneratedRegex(@"\d{4}\s*年")]
+    private static partial Regex YearOwn();
+
     [GeneratedRegex(@"(上年|上一年|上年度|去年|同期)")]
     private static partial Regex PriorYear();
+
+    /// <summary>Last year named as the amount's own year, not as what it is compared with (比上年, 较上年, 与上年).</summary>
+    [GeneratedRegex(@"(?<![比较与同和])(上年|上一年|去年)")]
+    private static partial Regex PriorYearOwn();
 }

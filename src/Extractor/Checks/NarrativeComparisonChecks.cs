@@ -12,9 +12,13 @@ namespace Extractor.Checks;
 /// </summary>
 public static partial class NarrativeComparisonChecks
 {
-    public static IReadOnlyList<CheckResult> Run(NarrativeText narrative)
+    public static IReadOnlyList<CheckResult> Run(NarrativeText narrative) => Run(narrative, null);
+
+    /// <summary>The comparisons of the narrative; the ledger (when given) learns which of its statements each one read.</summary>
+    public static IReadOnlyList<CheckResult> Run(NarrativeText narrative, NarrativeLedger? ledger)
     {
         var results = new List<CheckResult>();
+        var tokens = ledger?.Sentences.ToDictionary<SentenceTokens, NarrativeSentence>(t => t.Sentence, ReferenceEqualityComparer.Instance);
         foreach (var sentence in narrative.Sentences)
         {
             // Every comparison has 比 and a per-cent sign: sentences without them (most) skip the pattern, whose
@@ -43,7 +47,7 @@ public static partial class NarrativeComparisonChecks
                     reason = $" The sentence says {m.Groups["dir"].Value}, but {F(second)} is {(sign ? "more" : "less")} than {F(first)}.";
                 }
                 var signedPrinted = up ? printed : -printed;
-                results.Add(new CheckResult
+                var check = new CheckResult
                 {
                     Id = "narrative.comparison",
                     Tables = [],
@@ -57,7 +61,15 @@ public static partial class NarrativeComparisonChecks
                     Message = status == CheckStatus.Pass
                         ? $"{F(first)} to {F(second)} is {F(Math.Round(exact, 2))}%, printed {m.Groups["dir"].Value}{F(printed)}%."
                         : $"{F(first)}万元 to {F(second)}万元 is a change of {F(Math.Round(exact, 2))}%, but the sentence prints {m.Groups["dir"].Value}{F(printed)}%.{reason}",
-                });
+                };
+                results.Add(check);
+                if (tokens is not null && tokens.TryGetValue(sentence, out var t))
+                {
+                    // The statements it read: the two amounts and the rate, by value (the match ran on the text without spaces).
+                    var what = $"{F(first)}万元 to {F(second)}万元";
+                    foreach (var a in t.Amounts.Where(a => a.Value == first || a.Value == second)) ledger!.Read(a, check, what);
+                    foreach (var p in t.Percents.Where(p => p.Value == printed)) ledger!.Read(p, check, what);
+                }
             }
         }
         return results;

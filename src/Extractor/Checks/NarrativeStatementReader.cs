@@ -55,7 +55,8 @@ public sealed record SentenceTokens(NarrativeSentence Sentence, NarrativeParagra
 /// </summary>
 public static partial class NarrativeStatementReader
 {
-    private static readonly string[] GenericSubjects = ["", "支出", "收入", "资金", "经费", "金额", "总额", "合计", "其中", "共"];
+    // Words that say what kind of figure an amount is, not which item: the item is the sentence's topic or the paragraph's.
+    private static readonly string[] GenericSubjects = ["", "支出", "收入", "资金", "经费", "金额", "总额", "合计", "其中", "共", "预算", "决算", "预算数", "决算数", "执行数", "当年预算", "当年预算执行数"];
 
     public static IReadOnlyList<SentenceTokens> Read(NarrativeText narrative, string department)
     {

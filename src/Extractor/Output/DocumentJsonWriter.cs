@@ -9,7 +9,7 @@ public static class DocumentJsonWriter
 {
     /// <summary>
     /// 1.3 = contract v1 plus the additions listed in docs/output-format.md (1.2 added <c>checks[].cells</c>, 1.3
-    /// <c>tables[].reading</c>).
+    /// <c>tables[].reading</c>, <c>narrative_coverage</c> and <c>narrative_statements</c>).
     /// </summary>
     public const string SchemaVersion = "1.3";
 
@@ -93,6 +93,8 @@ public static class DocumentJsonWriter
         }
         json.WriteEndArray();
 
+        WriteNarrative(json, document);
+
         json.WriteStartArray("warnings");
         foreach (var w in document.Warnings) json.WriteStringValue(w);
         json.WriteEndArray();
@@ -112,6 +114,42 @@ public static class DocumentJsonWriter
     private static void FlushWhenFull(Utf8JsonWriter json)
     {
         if (json.BytesPending >= 16 * 1024) json.Flush();
+    }
+
+    /// <summary>
+    /// <c>narrative_coverage</c> (statements found, resolved, checked) and <c>narrative_statements</c>: every statement
+    /// of the narrative and its attachment tables with what became of it.
+    /// </summary>
+    private static void WriteNarrative(Utf8JsonWriter json, DocumentResult document)
+    {
+        var coverage = document.NarrativeCoverage;
+        json.WriteStartObject("narrative_coverage");
+        json.WriteNumber("statements_found", coverage.Found);
+        json.WriteNumber("statements_resolved", coverage.Resolved);
+        json.WriteNumber("statements_checked", coverage.Checked);
+        json.WriteEndObject();
+
+        json.WriteStartArray("narrative_statements");
+        foreach (var s in document.NarrativeStatements)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", s.Kind);
+            json.WriteString("printed", s.Printed);
+            json.WriteString("status", s.Status);
+            json.WriteString("section", s.Section);
+            json.WriteStartArray("pages");
+            foreach (var p in s.Pages) json.WriteNumberValue(p);
+            json.WriteEndArray();
+            json.WriteString("refers_to", s.RefersTo);
+            json.WriteStartArray("checks");
+            foreach (var id in s.Checks) json.WriteStringValue(id);
+            json.WriteEndArray();
+            json.WriteString("reason", s.Reason);
+            json.WriteString("quote", s.Quote);
+            json.WriteEndObject();
+            FlushWhenFull(json);
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>A cell a check read: <c>{table, page, box: [left, top, right, bottom], column, role, status}</c>.</summary>

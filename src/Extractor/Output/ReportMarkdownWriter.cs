@@ -48,6 +48,7 @@ public static class ReportMarkdownWriter
         }
         WriteRepairs(w, document);
         WriteChecks(w, document);
+        WriteStatements(w, document);
         w.WriteLine("## Warnings");
         w.WriteLine();
         if (document.Warnings.Count == 0) w.WriteLine("None.");
@@ -117,6 +118,40 @@ public static class ReportMarkdownWriter
             w.WriteLine();
         }
     }
+
+    /// <summary>
+    /// The narrative's coverage in one line, then every statement the reader found but could not resolve (or resolve but
+    /// not check), with its sentence and page: so a reviewer sees what "no failure" covers.
+    /// </summary>
+    private static void WriteStatements(TextWriter w, DocumentResult document)
+    {
+        var statements = document.NarrativeStatements;
+        var c = document.NarrativeCoverage;
+        w.WriteLine("## Narrative coverage");
+        w.WriteLine();
+        if (c.Found == 0)
+        {
+            w.WriteLine("No statement with an amount, a share, a rate or a list of items was found in the narrative.");
+            w.WriteLine();
+            return;
+        }
+        w.WriteLine($"Narrative statements: {c.Found} found, {c.Resolved} resolved, {c.Checked} checked ({Percent(c.Checked, c.Found)} of those found); "
+            + $"{c.Found - c.Resolved} unresolved, {c.Resolved - c.Checked} resolved but not checkable.");
+        w.WriteLine();
+        var open = statements.Where(s => s.Status != Checks.StatementStatus.Checked).ToList();
+        if (open.Count == 0) return;
+        w.WriteLine("### Not checked");
+        w.WriteLine();
+        w.WriteLine("| status | kind | printed | pages | section | why | sentence |");
+        w.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var s in open.OrderBy(s => s.Status == Checks.StatementStatus.Unresolved ? 0 : 1))
+        {
+            w.WriteLine($"| {s.Status} | {s.Kind} | {Cell(s.Printed)} | {string.Join(", ", s.Pages)} | {s.Section} | {Cell(s.Reason)} | «{Cell(s.Quote)}» |");
+        }
+        w.WriteLine();
+    }
+
+    private static string Percent(int part, int whole) => whole == 0 ? "—" : $"{Math.Round(100m * part / whole, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}%";
 
     private static string Amount(decimal? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
 

@@ -47,7 +47,7 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(output, "*.tmp", SearchOption.AllDirectories));
 
         var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
-        Assert.Equal("doc_id,source,status,error_code,message,pages,tables_found,checks_failed,checks_warned,elapsed_ms,identity_share,reading_confidence", documents[0]);
+        Assert.Equal("doc_id,source,status,error_code,message,pages,tables_found,checks_failed,checks_warned,elapsed_ms,identity_share,reading_confidence,statements_found,statements_resolved,statements_checked", documents[0]);
         Assert.Equal(8, documents.Length);
         var facts = File.ReadAllLines(Path.Combine(output, "facts.csv"));
         Assert.Equal(178, facts.Length);

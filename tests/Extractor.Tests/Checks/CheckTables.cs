@@ -76,6 +76,12 @@ internal static class CheckTables
         Text = text,
     };
 
+    /// <summary>A budget document (kind <c>budget</c>, year 2026) of these tables and narrative pages.</summary>
+    public static DocumentResult BudgetDocument(IEnumerable<ExtractedTable> tables, params PageText[] text) =>
+        Document(tables, text) with { Metadata = new DocumentMetadata("测试局", "2026", "budget", "", "万元") };
+
+    public static DocumentTables BudgetTablesOf(params ExtractedTable[] tables) => new(BudgetDocument(tables), TemplateCatalog.Default);
+
     /// <summary>A page of narrative, one string per printed line (all at the left margin, full width).</summary>
     public static PageText Page(int number, params string[] lines) =>
         new(number, lines.Select((l, i) => new TextLine(l, new Box(50, 50 + 20 * i, 550, 62 + 20 * i), [l], [])).ToList());

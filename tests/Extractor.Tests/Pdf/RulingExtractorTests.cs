@@ -1,5 +1,7 @@
 using Extractor.Pdf;
 
+using Extractor.Arithmetic;
+
 namespace Extractor.Tests.Pdf;
 
 public sealed class RulingExtractorTests

@@ -37,6 +37,14 @@ public static partial class NarrativeItemLists
                 // "主要用于…" is as often a list of purposes as of items: it is a statement only where an item is a row.
                 if (!m.Groups["marker"].Value.Contains("包括", StringComparison.Ordinal) && !items.Any(i => rows.Any(r => SameItem(i, r.Name)))) continue;
                 var statement = ledger.Add(StatementKind.Items, string.Join("、", items), s.Quote, [s.Sentence.PageAt(m.Index)], scope, scope != NarrativeScope.None);
+                if (OpenList().IsMatch(m.Groups["items"].Value.Trim()))
+                {
+                    // "主要包括：办公费、差旅费、工会经费…等" names the kinds of spending the amount covers, as a template does;
+                    // only a closed list says that each item it names was spent.
+                    if (figure is not null) ledger.Refers(statement, figure.Description);
+                    ledger.Why(statement, "an open list (…等) names kinds of spending, not each item spent, so blank rows are not held against it.");
+                    continue;
+                }
                 if (figure is null)
                 {
                     ledger.Why(statement, $"the amount the list belongs to ({head.Printed}) names no figure of the tables.");
@@ -165,6 +173,9 @@ public static partial class NarrativeItemLists
 
     [GeneratedRegex(@"^\s*(主要|具体|包括)")]
     private static partial Regex OpensWithList();
+
+    [GeneratedRegex(@"等[^、]{0,12}$")]
+    private static partial Regex OpenList();
 
     [GeneratedRegex(@"(等[^、]{0,12}|方面的支出)$")]
     private static partial Regex Trailing();

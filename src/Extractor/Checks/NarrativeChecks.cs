@@ -292,6 +292,7 @@ public sealed partial class NarrativeChecks
         if (current is null) return;
         var prior = current.Value - change.Direction * change.Value;
         if (prior <= 0) return;
+        var priorTolerance = current.HalfUnit + change.HalfUnit;
         var priorText = $"{current.Printed} {(change.Direction > 0 ? "−" : "+")} {change.Printed}";
         var outcome = Tolerance.Ratio(p.Value, p.Scale, change.Amount, new Amount(prior, current.HalfUnit + change.HalfUnit));
         if (outcome is null) return;
@@ -303,6 +304,7 @@ public sealed partial class NarrativeChecks
             {
                 outcome = asPrior;
                 prior = current.Value;
+                priorTolerance = current.HalfUnit;
                 priorText = $"{current.Printed}, the prior year's amount as printed";
             }
         }
@@ -319,6 +321,7 @@ public sealed partial class NarrativeChecks
                     outcome = other;
                     current = first;
                     prior = prior2;
+                    priorTolerance = first.HalfUnit + change.HalfUnit;
                     priorText = $"{first.Printed} {(change.Direction > 0 ? "−" : "+")} {change.Printed}";
                 }
             }
@@ -326,8 +329,31 @@ public sealed partial class NarrativeChecks
         var figure = figureOf(current);
         var id = figure is null ? "narrative.change" : $"narrative.{figure.IdPart("_change")}";
         var verb = change.Direction > 0 ? "+" : change.Direction < 0 ? "−" : "±";
+        var (basis, year) = ComparedWith(s.Sentence.Text, change.Start);
         _results.Add(RatioCheck(id, figure is null ? [] : [figure.Table], s, p, outcome,
-            $"change {verb}{change.Printed} against the prior {F(prior)} (= {priorText})", figure?.Cells ?? []));
+            $"change {verb}{change.Printed} against the prior {F(prior)} (= {priorText})", figure?.Cells ?? []) with
+        {
+            Figure = figure?.AsFact(),
+            Prior = new PriorAmount(prior, priorTolerance, basis, year),
+        });
+    }
+
+    /// <summary>
+    /// What the change printed before <paramref name="end"/> is measured against, from the last comparison words before it
+    /// ("比上年", "与2023年度相比", "比上年预算数", "较上年执行数"): the basis of <see cref="PriorAmount"/> and the year printed.
+    /// </summary>
+    internal static (string Basis, int? Year) ComparedWith(string text, int end)
+    {
+        Match? last = null;
+        foreach (Match m in Comparison().Matches(text[..Math.Clamp(end, 0, text.Length)])) last = m;
+        if (last is null) return (string.Empty, null);
+        int? year = last.Groups["y"].Success ? int.Parse(last.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var against = last.Groups["a"].Value;
+        var basis = against.Length == 0 ? "上年"
+            : against.Contains("执行", StringComparison.Ordinal) ? "上年执行数"
+            : against.Contains("决算", StringComparison.Ordinal) ? "上年决算"
+            : "上年预算";
+        return (basis, year);
     }
 
     private void Gap(SentenceTokens s, AmountToken d, AmountToken final, AmountToken budget, TableFigure? figure)
@@ -453,4 +479,7 @@ public sealed partial class NarrativeChecks
 
     [GeneratedRegex(@"(上年|上一年|上年度|去年|同期)")]
     private static partial Regex PriorYear();
+
+    [GeneratedRegex(@"同比|(?:比|较|与|同|和)\s*(?:上一?年度?|去年|(?<y>\d{4})\s*年度?)(?:同期)?\s*(?:的)?(?<a>年初预算数?|预算数?|预算安排数?|执行数|决算数?)?")]
+    private static partial Regex Comparison();
 }

@@ -66,7 +66,7 @@ internal static class JoinCommand
             var message = status == "ok" ? string.Empty : $"Tables not found: {string.Join(", ", document.MissingTables)}; see report.md.";
             outcome = new DocumentOutcome(document.DocId, source, status, string.Empty, message, document.Source.Pages, found,
                 document.Checks.Count(c => c.Status == Checks.CheckStatus.Fail), document.Checks.Count(c => c.Status == Checks.CheckStatus.Warn),
-                clock.ElapsedMilliseconds);
+                clock.ElapsedMilliseconds).Of(document);
         }
         catch (Exception e) when (e is ExtractionException or IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Extractor.Linking;
 using Extractor.Output;
 using Extractor.Rows;
 
@@ -19,23 +20,34 @@ public static class BatchFiles
     /// <summary>The prefix an extra manifest column gets when its name is already a documents.csv column.</summary>
     public const string ManifestPrefix = "manifest_";
 
-    public static IReadOnlyList<string> DocumentsHeader(IReadOnlyList<string> extraColumns) =>
-        DocumentOutcome.Header.Concat(extraColumns.Select(c => DocumentOutcome.Header.Contains(c) ? ManifestPrefix + c : c)).ToList();
+    /// <summary>
+    /// The columns documents.csv ends with, after the manifests' columns: who published the document
+    /// (<see cref="EntityName"/>'s key, or the mapping's) and what it is (部门预算, 单位预算, 部门决算, 单位决算).
+    /// </summary>
+    public static readonly IReadOnlyList<string> EntityColumns = ["entity_key", "entity_kind"];
 
-    public static void WriteDocuments(string path, IReadOnlyList<DocumentOutcome> outcomes, IReadOnlyList<BatchInput> inputs, IReadOnlyList<string> extraColumns) =>
+    public static IReadOnlyList<string> DocumentsHeader(IReadOnlyList<string> extraColumns) =>
+        DocumentOutcome.Header
+            .Concat(extraColumns.Select(c => DocumentOutcome.Header.Contains(c) || EntityColumns.Contains(c) ? ManifestPrefix + c : c))
+            .Concat(EntityColumns).ToList();
+
+    public static void WriteDocuments(string path, IReadOnlyList<DocumentOutcome> outcomes, IReadOnlyList<BatchInput> inputs, IReadOnlyList<string> extraColumns, EntityMap? entities = null) =>
         AtomicFile.WriteText(path, writer =>
         {
+            var resolver = new EntityResolver(entities);
             using var csv = CsvFormat.Open(writer);
             CsvFormat.WriteRow(csv, DocumentsHeader(extraColumns));
             for (var i = 0; i < outcomes.Count; i++)
             {
                 var o = outcomes[i];
+                var entity = o.Failed ? Entity.None : resolver.Resolve(o.DocId, o.Department, [], o.Scope);
                 CsvFormat.WriteRow(csv,
                 [
                     o.DocId, o.Source, o.Status, o.ErrorCode, o.Message, o.Pages.ToString(CultureInfo.InvariantCulture),
                     o.TablesFound.ToString(CultureInfo.InvariantCulture), o.ChecksFailed.ToString(CultureInfo.InvariantCulture),
                     o.ChecksWarned.ToString(CultureInfo.InvariantCulture), o.ElapsedMs.ToString(CultureInfo.InvariantCulture),
                     .. extraColumns.Select(c => inputs[i].Fields.GetValueOrDefault(c, string.Empty)),
+                    entity.Key, o.Failed ? string.Empty : EntityScope.EntityKind(entity.Scope, o.Kind),
                 ]);
             }
             csv.Flush();

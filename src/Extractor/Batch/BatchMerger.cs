@@ -53,6 +53,13 @@ public static class BatchMerger
         }
         // Columns first seen in a later shard: earlier rows get them empty.
         rows = rows.Select(r => r with { Fields = r.Fields.Length == header.Count ? r.Fields : [.. r.Fields, .. Enumerable.Repeat(string.Empty, header.Count - r.Fields.Length)] }).ToList();
+        // The entity columns end documents.csv, after the manifest columns of every shard.
+        var columnOrder = Enumerable.Range(0, header.Count).OrderBy(i => BatchFiles.EntityColumns.Contains(header[i]) ? 1 : 0).ToList();
+        if (!columnOrder.SequenceEqual(Enumerable.Range(0, header.Count)))
+        {
+            header = columnOrder.Select(i => header[i]).ToList();
+            rows = rows.Select(r => r with { Fields = columnOrder.Select(i => r.Fields[i]).ToArray() }).ToList();
+        }
         if (ordered) rows = rows.OrderBy(r => r.Index).ThenBy(r => r.Shard).ToList();
 
         Directory.CreateDirectory(output);

@@ -81,7 +81,7 @@ internal sealed class BatchRun : IDisposable
         if (_options.Format != OutputFormat.Json) BatchFiles.WriteFacts(Path.Combine(_options.OutputDirectory, BatchFiles.Facts), documents);
         BatchFiles.WriteOrder(Path.Combine(_options.StateDirectory, BatchFiles.Order), Enumerable.Range(0, _selected.Count).Select(s => (_selected[s], _outcomes[s].DocId)));
         BatchFiles.WriteDocuments(Path.Combine(_options.OutputDirectory, BatchFiles.Documents), _outcomes,
-            _selected.Select(i => _inputs.Items[i]).ToList(), _inputs.ExtraColumns);
+            _selected.Select(i => _inputs.Items[i]).ToList(), _inputs.ExtraColumns, _options.Entities);
         if (_options.Html) BatchIndexWriter.Write(_options.OutputDirectory);
         return _outcomes;
     }
@@ -315,7 +315,7 @@ internal sealed class BatchRun : IDisposable
                 $"Tables not found: {string.Join(", ", document.MissingTables)}; see report.md.";
             var failedChecks = document.Checks.Count(c => c.Status == Checks.CheckStatus.Fail);
             var warnedChecks = document.Checks.Count(c => c.Status == Checks.CheckStatus.Warn);
-            return (new DocumentOutcome(docId, source, status, string.Empty, message, document.Source.Pages, found, failedChecks, warnedChecks, Elapsed(clock)), document);
+            return (new DocumentOutcome(docId, source, status, string.Empty, message, document.Source.Pages, found, failedChecks, warnedChecks, Elapsed(clock)).Of(document), document);
         }
         catch (TimeoutException)
         {

@@ -83,9 +83,15 @@ public sealed record LedgerEntry
     public bool Unresolved { get; init; }
     public string BatchBook { get; init; } = string.Empty;
     public IReadOnlyList<string[]> Codes { get; init; } = [];
+    public string Department { get; init; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
+    public string Scope { get; init; } = string.Empty;
 
     public DocumentOutcome ToOutcome(string source) =>
-        new(DocId, source, Status, ErrorCode, Message, Pages, TablesFound, ChecksFailed, ChecksWarned, ElapsedMs) { Resumed = true };
+        new(DocId, source, Status, ErrorCode, Message, Pages, TablesFound, ChecksFailed, ChecksWarned, ElapsedMs)
+        {
+            Resumed = true, Department = Department, Kind = Kind, Scope = Scope,
+        };
 
     public static LedgerEntry Of(DocumentOutcome outcome, string sha256, string options) => new()
     {
@@ -101,6 +107,9 @@ public sealed record LedgerEntry
         ChecksFailed = outcome.ChecksFailed,
         ChecksWarned = outcome.ChecksWarned,
         ElapsedMs = outcome.ElapsedMs,
+        Department = outcome.Department,
+        Kind = outcome.Kind,
+        Scope = outcome.Scope,
     };
 }
 

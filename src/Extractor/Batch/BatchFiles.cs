@@ -40,7 +40,7 @@ public static class BatchFiles
             for (var i = 0; i < outcomes.Count; i++)
             {
                 var o = outcomes[i];
-                var entity = o.Failed ? Entity.None : resolver.Resolve(o.DocId, o.Department, [], o.Scope);
+                var entity = o.Failed ? Entity.None : resolver.Resolve(o.DocId, o.Department, o.Scope);
                 CsvFormat.WriteRow(csv,
                 [
                     o.DocId, o.Source, o.Status, o.ErrorCode, o.Message, o.Pages.ToString(CultureInfo.InvariantCulture),

@@ -9,7 +9,8 @@ namespace Extractor.Linking;
 /// <c>name</c> (a name as printed, or a <c>doc_id</c>) and <c>key</c> (the key to give it; empty keeps the rule's), and
 /// optionally <c>department</c> (the key of the department a unit belongs to) and <c>kind</c> (<c>部门</c> or <c>单位</c>,
 /// what the document covers). A row applies to a document whose doc_id is its name, else whose printed department is its
-/// name (spaces and bracket widths aside), else whose name gives the same key by the rules as the row's name does.
+/// name (spaces and bracket widths aside), else whose name gives the same key and qualifier by the rules as the row's
+/// name does.
 /// </summary>
 public sealed class EntityMap
 {
@@ -27,8 +28,7 @@ public sealed class EntityMap
         foreach (var e in Entries)
         {
             _byName.TryAdd(EntityName.Clean(e.Name), e);
-            var ruleKey = EntityName.Parse(e.Name).Key;
-            if (ruleKey.Length > 0) _byKey.TryAdd(ruleKey, e);
+            if (ByKey(EntityName.Parse(e.Name)) is { } key) _byKey.TryAdd(key, e);
         }
     }
 
@@ -40,9 +40,14 @@ public sealed class EntityMap
         if (docId.Length > 0 && _byName.TryGetValue(docId, out var byId)) return byId;
         if (printedName.Length == 0) return null;
         if (_byName.TryGetValue(EntityName.Clean(printedName), out var byName)) return byName;
-        var key = EntityName.Parse(printedName).Key;
-        return key.Length > 0 && _byKey.TryGetValue(key, out var byKey) ? byKey : null;
+        return ByKey(EntityName.Parse(printedName)) is { } key && _byKey.TryGetValue(key, out var byKey) ? byKey : null;
     }
+
+    /// <summary>
+    /// A row applies to the other spellings of its name, but not across a qualifier: 武汉市江汉区样例局（本级） is the
+    /// department's own unit, not the department 江汉区样例局 that shares its key.
+    /// </summary>
+    private static string? ByKey(EntityName name) => name.Key.Length == 0 ? null : name.Key + "|" + name.Scope;
 
     /// <summary>
     /// The departments the file lists units for, each with the keys of its units (the key a row gives, else its name's

@@ -60,7 +60,7 @@ public static class LinkFolderReader
             var titles = r.TryGetProperty("tables", out var tables)
                 ? tables.EnumerateArray().Where(t => !Text(t, "table").StartsWith('T')).Select(t => Text(t, "title")).ToList()
                 : [];
-            var entity = resolver.Resolve(docId, department, titles, recordedScope);
+            var entity = resolver.Resolve(docId, department, titles);
             return new LinkDocument(docId, root, department, Year(Text(metadata, "year")), Text(metadata, "kind"), entity)
             {
                 Titles = titles,
@@ -71,7 +71,7 @@ public static class LinkFolderReader
         if (!File.Exists(facts)) return null;
         var first = ReadFacts(facts).FirstOrDefault();
         if (first is null) return null;
-        return new LinkDocument(docId, root, first.Department, Year(first.Year), first.Kind, resolver.Resolve(docId, first.Department, [], recordedScope));
+        return new LinkDocument(docId, root, first.Department, Year(first.Year), first.Kind, resolver.Resolve(docId, first.Department, string.Empty, recordedScope));
     }
 
     private static IReadOnlyList<NarrativeChange> Changes(JsonElement checks)

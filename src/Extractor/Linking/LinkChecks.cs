@@ -154,7 +154,7 @@ public static class LinkChecks
         var status = Tolerance.Status(difference, tolerance);
         var parts = string.Join(" + ", units.Select((u, i) => $"{(uFacts[i] is { } f ? F(DocumentFacts.Wan(f)) : "0 (not printed)")} ({u.Document.DocId})"));
         var message = status == CheckStatus.Pass
-            ? $"The department's {label} ({F(expected)}) equals the sum of its {units.Count} units' ({F(actual)})."
+            ? $"The department's {label} ({F(expected)}) equals {(units.Count == 1 ? "its unit's" : $"the sum of its {units.Count} units'")} ({F(actual)})."
             : $"The department's {label} prints {(dFact is null ? "nothing (0)" : F(expected))}; its units print {parts} = {F(actual)}, {F(difference)} {(status == CheckStatus.Warn ? "within rounding" : "more than rounding explains")}.";
         return new LinkCheck
         {

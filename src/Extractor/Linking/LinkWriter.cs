@@ -56,7 +56,7 @@ public static class LinkWriter
     [
         c.Id, c.Status, c.Key, Int(c.Year), c.Document.DocId, Pages(c.Document.Pages),
         string.Join(";", c.Others.Select(o => o.DocId)), string.Join(";", c.Others.Select(o => Pages(o.Pages))),
-        string.Join(";", c.Tables), Amount(c.Expected), Amount(c.Actual), Amount(c.Difference), Amount(c.Tolerance), c.Message, c.Quote,
+        string.Join(";", c.Tables), Amount(c.Expected), Amount(c.Actual), Amount(Trim(c.Difference)), Amount(Trim(c.Tolerance)), c.Message, c.Quote,
     ]);
 
     /// <summary>links.md: what was linked, the near misses, and the checks, failures first, each with its documents and pages.</summary>
@@ -114,6 +114,9 @@ public static class LinkWriter
     private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Amount(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>Without the trailing zeros a sum of amounts of different precision leaves (0.0000010 → 0.000001).</summary>
+    private static decimal? Trim(decimal? value) => value is { } v ? v / 1.0000000000000000000000000000m : null;
 
     private static string Rate(decimal? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? string.Empty;
 }

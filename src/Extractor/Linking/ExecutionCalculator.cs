@@ -58,7 +58,8 @@ public static class ExecutionCalculator
     private static Side? FinalSide(DocumentFacts final, ExecutionMeasure m)
     {
         if (!final.Has(m.FinalTable)) return null;
-        if (m.ByItem) return final.In(m.FinalTable).Any(f => f.Section == m.FinalSection) ? new Side(m.FinalTable, m.FinalSection, m.FinalColumns) : null;
+        // A “三公” table whose 决算数 half is all blank (nothing spent) still has its items: budget_only lines.
+        if (m.ByItem) return new Side(m.FinalTable, m.FinalSection, m.FinalColumns);
         return final.FirstColumn(m.FinalTable, m.FinalColumns) is { } column ? new Side(m.FinalTable, "", [column]) : null;
     }
 

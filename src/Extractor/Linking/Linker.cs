@@ -95,11 +95,13 @@ public static class Linker
 
             var units = own.Where(l => l.Relation == LinkRelation.DepartmentUnit).Select(l => facts[l.Other!.DocId]).ToList();
             if (units.Count > 0) checks.AddRange(LinkChecks.UnitsSum(facts[doc.DocId], units, declared.GetValueOrDefault(doc.Key)));
-            foreach (var link in own.Where(l => l.Relation == LinkRelation.PreviousYear))
+            // Checked against each other only within one scope: a department's final against its 本级 unit's budget (the
+            // only budget of the key in the batch) is linked and gets execution lines, but would "disagree" by the other units.
+            foreach (var link in own.Where(l => l.Relation == LinkRelation.PreviousYear && l.Other!.Scope == doc.Scope))
             {
                 checks.AddRange(LinkChecks.PriorYear(facts[doc.DocId], facts[link.Other!.DocId]));
             }
-            foreach (var link in own.Where(l => l.Relation == LinkRelation.BudgetFinal))
+            foreach (var link in own.Where(l => l.Relation == LinkRelation.BudgetFinal && l.Other!.Scope == doc.Scope))
             {
                 checks.AddRange(LinkChecks.FinalBudget(facts[doc.DocId], facts[link.Other!.DocId]));
             }

@@ -5,6 +5,8 @@ using Extractor.Pdf;
 using Extractor.Tables;
 using static Extractor.Cli.CommandLine;
 
+using Extractor.Arithmetic;
+
 namespace Extractor.Cli;
 
 /// <summary><c>extractor codes</c>: look codes and names up in the classification catalogs.</summary>

@@ -21,8 +21,12 @@ public static class CommandLine
 
         Usage:
           extractor [INPUT...] [--out DIR] [--format csv|json|both] [--timeout SECONDS]
-                    [--jobs N] [--force] [--shard I/N] [download options]
+                    [--jobs N] [--force] [--shard I/N] [--entities FILE] [download options]
           extractor merge OUT... --out DIR  merge the output folders of a sharded harvest
+          extractor link OUT... [--out DIR] [--entities FILE]
+                                          link the documents of output folders (budget and
+                                          final, year and year, department and units): links.csv,
+                                          execution.csv, series.csv, link-checks.csv, links.md
           extractor join FILE... [--out DIR] [--format F] [--catalog FILE] [--html] [--annotate]
                                           convert several files that make one document (a
                                           narrative PDF and a tables PDF published apart) as one
@@ -48,6 +52,9 @@ public static class CommandLine
           --catalog FILE     add a classification catalog (CSV with columns code,name) to
                              the evidence for repairing codes; may be repeated
           --no-batch-codes   do not use codes printed by other documents of the batch
+          --entities FILE    names to keys for the entity_key/entity_kind columns of
+                             documents.csv (CSV: name,key[,department][,kind]); see
+                             'extractor link' and docs/linking.md
           --jobs N           documents converted at once (default: the number of cores)
           --force            convert everything again (default: inputs finished by an earlier
                              run into the same folder, with the same content and options, are
@@ -85,6 +92,7 @@ public static class CommandLine
         if (args.Length > 0 && args[0] == "merge") return MergeCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
         if (args.Length > 0 && args[0] == "bench") return BenchCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
         if (args.Length > 0 && args[0] == "join") return JoinCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
+        if (args.Length > 0 && args[0] == "link") return LinkCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
 
         var inputs = new List<string>();
         string? outDir = null;
@@ -99,6 +107,7 @@ public static class CommandLine
         var annotate = false;
         var shard = ShardSpec.All;
         string? progressMode = null;
+        string? entities = null;
         var download = new DownloadOptions();
         for (var i = 0; i < args.Length; i++)
         {
@@ -122,6 +131,10 @@ public static class CommandLine
                 case "--catalog":
                     if (++i >= args.Length) return Fail(stderr, "--catalog needs a CSV file.");
                     catalogs.Add(args[i]);
+                    break;
+                case "--entities":
+                    if (++i >= args.Length) return Fail(stderr, "--entities needs a CSV file (columns name,key; optional department,kind).");
+                    entities = args[i];
                     break;
                 case "--no-batch-codes":
                     batchCodes = false;
@@ -184,6 +197,15 @@ public static class CommandLine
         }
 
         if (!CodesCommand.TryLoadCatalog(catalogs, stderr, out var catalog)) return UsageError;
+        Linking.EntityMap? entityMap = null;
+        try
+        {
+            if (entities is not null) entityMap = Linking.EntityMap.Read(entities);
+        }
+        catch (Linking.EntityMapException e)
+        {
+            return Fail(stderr, e.Message);
+        }
         var root = RepositoryRoot();
         if (inputs.Count == 0)
         {
@@ -208,7 +230,7 @@ public static class CommandLine
         {
             OutputDirectory = outDir, Format = format, PerDocumentTimeout = timeout, BatchCodeEvidence = batchCodes,
             MaxParallelism = jobs, Force = force, Shard = shard, Reproducible = reproducible, Download = download,
-            Html = html, Annotate = annotate,
+            Html = html, Annotate = annotate, Entities = entityMap,
             ConversionKey = CatalogKey(catalogs),
         };
         var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;

@@ -61,7 +61,7 @@ internal static class JoinCommand
             var document = DocumentExtractor.Default.WithRepairer(new CodeRepairer(catalog)).Extract(parts);
             DocumentWriter.Write(outDir, document, format,
                 new ReviewOptions { Html = html, Annotate = annotate, SourcePdfParts = annotate ? parts.Select(p => p.Item1).ToList() : null });
-            outcome = DocumentOutcome.Converted(document, source, clock.ElapsedMilliseconds);
+            outcome = DocumentOutcome.Converted(document, source, clock.ElapsedMilliseconds).Of(document);
         }
         catch (Exception e) when (e is ExtractionException or IOException or UnauthorizedAccessException)
         {

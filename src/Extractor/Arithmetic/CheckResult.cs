@@ -36,7 +36,30 @@ public sealed record CheckResult
     /// (the review page outlines them, the annotated PDF marks them). Empty for a check that read no cell.
     /// </summary>
     public IReadOnlyList<CheckCell> Cells { get; init; } = [];
+
+    /// <summary>
+    /// The table figure a narrative check held its sentence against, when it is one printed cell: the fact it is, so that
+    /// the same figure can be found in another document (the previous year's, for a change "比上年…").
+    /// </summary>
+    public CheckFigure? Figure { get; init; }
+
+    /// <summary>For a change "比上年增加 D": the previous year's amount the sentence implies (this year's ∓ D).</summary>
+    public PriorAmount? Prior { get; init; }
 }
+
+/// <summary>
+/// A table figure as a fact of facts.csv: its canonical table, section, code (empty for a 合计 or summary line), name as
+/// read, canonical column, the amount in 万元 and the page it was read from.
+/// </summary>
+public sealed record CheckFigure(string Table, string Section, string Code, string Name, string Column, decimal Value, int Page);
+
+/// <summary>
+/// The amount a narrative sentence implies for an earlier period (万元), what its printed rounding allows it to be off by,
+/// and what the sentence compares with: <see cref="Basis"/> is <c>上年</c> (the previous year's outturn or plan of the
+/// same kind), <c>上年预算</c>, <c>上年执行数</c>, <c>上年决算</c>, or empty when the words name no earlier period; <see cref="Year"/> is the
+/// year printed in the comparison ("与2023年度相比"), else null.
+/// </summary>
+public sealed record PriorAmount(decimal Value, decimal Tolerance, string Basis, int? Year);
 
 /// <summary>Roles of a <see cref="CheckCell"/> in its check.</summary>
 public static class CellRole

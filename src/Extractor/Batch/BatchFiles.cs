@@ -1,4 +1,5 @@
 using System.Globalization;
+using Extractor.Linking;
 using Extractor.Output;
 using Extractor.Rows;
 
@@ -19,17 +20,28 @@ public static class BatchFiles
     /// <summary>The prefix an extra manifest column gets when its name is already a documents.csv column.</summary>
     public const string ManifestPrefix = "manifest_";
 
-    public static IReadOnlyList<string> DocumentsHeader(IReadOnlyList<string> extraColumns) =>
-        DocumentOutcome.Header.Concat(extraColumns.Select(c => DocumentOutcome.Header.Contains(c) ? ManifestPrefix + c : c)).ToList();
+    /// <summary>
+    /// The last of the tool's own columns of documents.csv, before the manifests' columns: who published the document
+    /// (<see cref="EntityName"/>'s key, or the mapping's) and what it is (部门预算, 单位预算, 部门决算, 单位决算).
+    /// </summary>
+    public static readonly IReadOnlyList<string> EntityColumns = ["entity_key", "entity_kind"];
 
-    public static void WriteDocuments(string path, IReadOnlyList<DocumentOutcome> outcomes, IReadOnlyList<BatchInput> inputs, IReadOnlyList<string> extraColumns) =>
+    /// <summary>Every column documents.csv has of its own, in order; a manifest's columns follow them.</summary>
+    public static IReadOnlyList<string> OwnColumns { get; } = [.. DocumentOutcome.Header, .. EntityColumns];
+
+    public static IReadOnlyList<string> DocumentsHeader(IReadOnlyList<string> extraColumns) =>
+        OwnColumns.Concat(extraColumns.Select(c => OwnColumns.Contains(c) ? ManifestPrefix + c : c)).ToList();
+
+    public static void WriteDocuments(string path, IReadOnlyList<DocumentOutcome> outcomes, IReadOnlyList<BatchInput> inputs, IReadOnlyList<string> extraColumns, EntityMap? entities = null) =>
         AtomicFile.WriteText(path, writer =>
         {
+            var resolver = new EntityResolver(entities);
             using var csv = CsvFormat.Open(writer);
             CsvFormat.WriteRow(csv, DocumentsHeader(extraColumns));
             for (var i = 0; i < outcomes.Count; i++)
             {
                 var o = outcomes[i];
+                var entity = o.Failed ? Entity.None : resolver.Resolve(o.DocId, o.Department, o.Scope);
                 CsvFormat.WriteRow(csv,
                 [
                     o.DocId, o.Source, o.Status, o.ErrorCode, o.Message, o.Pages.ToString(CultureInfo.InvariantCulture),
@@ -38,6 +50,7 @@ public static class BatchFiles
                     o.IdentityShare, o.ReadingConfidence,
                     o.Coverage.Found.ToString(CultureInfo.InvariantCulture), o.Coverage.Resolved.ToString(CultureInfo.InvariantCulture),
                     o.Coverage.Checked.ToString(CultureInfo.InvariantCulture),
+                    entity.Key, o.Failed ? string.Empty : EntityScope.EntityKind(entity.Scope, o.Kind),
                     .. extraColumns.Select(c => inputs[i].Fields.GetValueOrDefault(c, string.Empty)),
                 ]);
             }

@@ -36,7 +36,7 @@ public static class BatchMerger
             }
         }
 
-        var header = new List<string>(DocumentOutcome.Header);
+        var header = new List<string>(BatchFiles.OwnColumns);
         var rows = new List<Row>();
         var ordered = true;
         for (var s = 0; s < shards.Count; s++)

@@ -41,6 +41,12 @@ public sealed record BatchOptions
 
     public DownloadOptions Download { get; init; } = new();
 
+    /// <summary>
+    /// The user's mapping of names to keys (<c>--entities</c>) for the entity_key and entity_kind columns of
+    /// documents.csv. It changes no document's folder, so it is not part of the options a resumed run must share.
+    /// </summary>
+    public Linking.EntityMap? Entities { get; init; }
+
     /// <summary>Run state (resume ledger, order of the inputs) and, by default, the download cache.</summary>
     public string StateDirectory => Path.Combine(OutputDirectory, ".extractor");
 

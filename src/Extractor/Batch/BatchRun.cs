@@ -81,7 +81,7 @@ internal sealed class BatchRun : IDisposable
         if (_options.Format != OutputFormat.Json) BatchFiles.WriteFacts(Path.Combine(_options.OutputDirectory, BatchFiles.Facts), documents);
         BatchFiles.WriteOrder(Path.Combine(_options.StateDirectory, BatchFiles.Order), Enumerable.Range(0, _selected.Count).Select(s => (_selected[s], _outcomes[s].DocId)));
         BatchFiles.WriteDocuments(Path.Combine(_options.OutputDirectory, BatchFiles.Documents), _outcomes,
-            _selected.Select(i => _inputs.Items[i]).ToList(), _inputs.ExtraColumns);
+            _selected.Select(i => _inputs.Items[i]).ToList(), _inputs.ExtraColumns, _options.Entities);
         if (_options.Html) BatchIndexWriter.Write(_options.OutputDirectory);
         return _outcomes;
     }
@@ -309,7 +309,7 @@ internal sealed class BatchRun : IDisposable
             // WaitAsync's timer runs on the pool and can fire late when the pool is busy, after the
             // conversion has already finished past its limit; the limit is the time taken, not the timer.
             if (converting.Elapsed > _options.PerDocumentTimeout) throw new TimeoutException();
-            return (DocumentOutcome.Converted(document, source, Elapsed(clock)), document);
+            return (DocumentOutcome.Converted(document, source, Elapsed(clock)).Of(document), document);
         }
         catch (TimeoutException)
         {

@@ -88,6 +88,9 @@ public sealed record LedgerEntry
     public bool Unresolved { get; init; }
     public string BatchBook { get; init; } = string.Empty;
     public IReadOnlyList<string[]> Codes { get; init; } = [];
+    public string Department { get; init; } = string.Empty;
+    public string Kind { get; init; } = string.Empty;
+    public string Scope { get; init; } = string.Empty;
 
     public DocumentOutcome ToOutcome(string source) =>
         new(DocId, source, Status, ErrorCode, Message, Pages, TablesFound, ChecksFailed, ChecksWarned, ElapsedMs)
@@ -96,6 +99,7 @@ public sealed record LedgerEntry
             IdentityShare = IdentityShare,
             ReadingConfidence = ReadingConfidence,
             Coverage = new Checks.NarrativeCoverage(StatementsFound, StatementsResolved, StatementsChecked),
+            Department = Department, Kind = Kind, Scope = Scope,
         };
 
     public static LedgerEntry Of(DocumentOutcome outcome, string sha256, string options) => new()
@@ -117,6 +121,9 @@ public sealed record LedgerEntry
         StatementsFound = outcome.Coverage.Found,
         StatementsResolved = outcome.Coverage.Resolved,
         StatementsChecked = outcome.Coverage.Checked,
+        Department = outcome.Department,
+        Kind = outcome.Kind,
+        Scope = outcome.Scope,
     };
 }
 

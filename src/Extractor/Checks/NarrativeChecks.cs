@@ -453,6 +453,7 @@ public sealed partial class NarrativeChecks
             _ledger.Why(p, "the prior-year amount it implies is 0 or less: there is no rate to compute.");
             return;
         }
+        var priorTolerance = current.HalfUnit + change.HalfUnit;
         var priorText = $"{current.Printed} {(change.Direction > 0 ? "−" : "+")} {change.Printed}";
         var outcome = Tolerance.Ratio(p.Value, p.Scale, change.Amount, new Amount(prior, current.HalfUnit + change.HalfUnit));
         if (outcome is null) return; // prior > 0: cannot happen
@@ -464,6 +465,7 @@ public sealed partial class NarrativeChecks
             {
                 outcome = asPrior;
                 prior = current.Value;
+                priorTolerance = current.HalfUnit;
                 priorText = $"{current.Printed}, the prior year's amount as printed";
             }
         }
@@ -480,6 +482,7 @@ public sealed partial class NarrativeChecks
                     outcome = other;
                     current = first;
                     prior = prior2;
+                    priorTolerance = first.HalfUnit + change.HalfUnit;
                     priorText = $"{first.Printed} {(change.Direction > 0 ? "−" : "+")} {change.Printed}";
                 }
             }
@@ -488,7 +491,12 @@ public sealed partial class NarrativeChecks
         var id = figure is null ? "narrative.change" : $"narrative.{figure.IdPart("_change")}";
         var verb = change.Direction > 0 ? "+" : change.Direction < 0 ? "−" : "±";
         var what = $"change {verb}{change.Printed} against the prior {F(prior)} (= {priorText})";
-        var check = RatioCheck(id, figure is null ? [] : [figure.Table], s, p, outcome, what, figure?.Cells ?? []);
+        var (basis, year) = ComparedWith(s.Sentence.Text, change.Start);
+        var check = RatioCheck(id, figure is null ? [] : [figure.Table], s, p, outcome, what, figure?.Cells ?? []) with
+        {
+            Figure = figure?.AsFact(),
+            Prior = new PriorAmount(prior, priorTolerance, basis, year),
+        };
         _ledger.Read(p, check, what);
         _ledger.Read(change, check);
         _ledger.Read(current, check);
@@ -542,6 +550,24 @@ public sealed partial class NarrativeChecks
         _ledger.Read(total, check);
         foreach (var p in parts) _ledger.Read(p, check, $"a part of {total.Printed}");
         _results.Add(check);
+    }
+
+    /// <summary>
+    /// What the change printed before <paramref name="end"/> is measured against, from the last comparison words before it
+    /// ("比上年", "与2023年度相比", "比上年预算数", "较上年执行数"): the basis of <see cref="PriorAmount"/> and the year printed.
+    /// </summary>
+    internal static (string Basis, int? Year) ComparedWith(string text, int end)
+    {
+        Match? last = null;
+        foreach (Match m in Comparison().Matches(text[..Math.Clamp(end, 0, text.Length)])) last = m;
+        if (last is null) return (string.Empty, null);
+        int? year = last.Groups["y"].Success ? int.Parse(last.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var against = last.Groups["a"].Value;
+        var basis = against.Length == 0 ? "上年"
+            : against.Contains("执行", StringComparison.Ordinal) ? "上年执行数"
+            : against.Contains("决算", StringComparison.Ordinal) ? "上年决算"
+            : "上年预算";
+        return (basis, year);
     }
 
     private void Gap(SentenceTokens s, AmountToken d, AmountToken final, AmountToken budget, TableFigure? figure)
@@ -714,4 +740,7 @@ public sealed partial class NarrativeChecks
     /// <summary>Last year named as the amount's own year, not as what it is compared with (比上年, 较上年, 与上年).</summary>
     [GeneratedRegex(@"(?<![比较与同和])(上年|上一年|去年)")]
     private static partial Regex PriorYearOwn();
+
+    [GeneratedRegex(@"同比|(?:比|较|与|同|和)\s*(?:上一?年度?|去年|(?<y>\d{4})\s*年度?)(?:同期)?\s*(?:的)?(?<a>年初预算数?|预算数?|预算安排数?|执行数|决算数?)?")]
+    private static partial Regex Comparison();
 }

@@ -26,6 +26,14 @@ public sealed record TableFigure(string Table, string Key, string? Code, string 
     /// <summary>The printed cells the figure is read from (one, or the two a sum is made of), role <see cref="CellRole.Figure"/>.</summary>
     public IReadOnlyList<CheckCell> Cells { get; init; } = [];
 
+    /// <summary>The row the figure is read from, when it is one cell: with <see cref="Column"/>, the fact it is.</summary>
+    public TableRow? Row { get; init; }
+
+    /// <summary>The figure as a fact of facts.csv (table, section, code, name, column), when it is one printed cell.</summary>
+    public CheckFigure? AsFact() => Row is { } row && Column is { } column && Value is { } value
+        ? new CheckFigure(Table, row.Section, row.Code, row.Name, column, value, Page)
+        : null;
+
     /// <summary>The figure's cells with the status of the check that reads them.</summary>
     public IReadOnlyList<CheckCell> CellsWith(string status) => Cells.Select(c => c with { Status = status }).ToList();
 
@@ -448,6 +456,7 @@ public sealed partial class NarrativeSubjects
         return new TableFigure(tableId, key + suffix, null, $"{tableId} {section} {actualColumn}", value, table.HalfUnit, row is null ? table.Table.Source.Pages[0] : table.PageOf(row, actualColumn))
         {
             Column = actualColumn,
+            Row = row,
             Cells = row is not null && table.CellOf(row, actualColumn, CellRole.Figure) is { } cell ? [cell] : [],
         };
     }
@@ -649,6 +658,7 @@ public sealed partial class NarrativeSubjects
         new(table.Id, key, code, description, table.Value(row, column), table.HalfUnit * table.LeafCount(row, column), table.PageOf(row, column))
         {
             Column = column,
+            Row = row,
             Cells = table.CellOf(row, column, CellRole.Figure) is { } cell ? [cell] : [],
         };
 

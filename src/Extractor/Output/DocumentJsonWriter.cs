@@ -9,7 +9,7 @@ public static class DocumentJsonWriter
 {
     /// <summary>
     /// 1.3 = contract v1 plus the additions listed in docs/output-format.md (1.2 added <c>checks[].cells</c>, 1.3
-    /// <c>tables[].reading</c>, <c>narrative_coverage</c> and <c>narrative_statements</c>).
+    /// <c>tables[].reading</c>, <c>narrative_coverage</c>, <c>narrative_statements</c>, <c>checks[].figure</c> and <c>checks[].prior</c>).
     /// </summary>
     public const string SchemaVersion = "1.3";
 
@@ -88,6 +88,8 @@ public static class DocumentJsonWriter
             json.WriteStartArray("cells");
             foreach (var cell in c.Cells) WriteCell(json, cell);
             json.WriteEndArray();
+            if (c.Figure is { } figure) WriteFigure(json, figure);
+            if (c.Prior is { } prior) WritePrior(json, prior);
             json.WriteEndObject();
             FlushWhenFull(json);
         }
@@ -197,6 +199,32 @@ public static class DocumentJsonWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The table figure a narrative check read, as a fact: <c>{table, section, code, name, column, value, page}</c>.</summary>
+    private static void WriteFigure(Utf8JsonWriter json, Arithmetic.CheckFigure figure)
+    {
+        json.WriteStartObject("figure");
+        json.WriteString("table", figure.Table);
+        json.WriteString("section", figure.Section);
+        json.WriteString("code", figure.Code);
+        json.WriteString("name", figure.Name);
+        json.WriteString("column", figure.Column);
+        json.WriteNumber("value", figure.Value);
+        json.WriteNumber("page", figure.Page);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The earlier amount a change implies: <c>{value, tolerance, basis, year}</c>.</summary>
+    private static void WritePrior(Utf8JsonWriter json, Arithmetic.PriorAmount prior)
+    {
+        json.WriteStartObject("prior");
+        json.WriteNumber("value", prior.Value);
+        json.WriteNumber("tolerance", prior.Tolerance);
+        json.WriteString("basis", prior.Basis);
+        if (prior.Year is { } year) json.WriteNumber("year", year);
+        else json.WriteNull("year");
         json.WriteEndObject();
     }
 

@@ -1,5 +1,7 @@
 using Extractor.Rows;
 
+using Extractor.Arithmetic;
+
 namespace Extractor.Output;
 
 /// <summary>report.md: what was found where, and what went wrong, for a person.</summary>

@@ -47,8 +47,11 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(output, "*.tmp", SearchOption.AllDirectories));
 
         var documents = File.ReadAllLines(Path.Combine(output, "documents.csv"));
-        Assert.Equal("doc_id,source,status,error_code,message,pages,tables_found,checks_failed,checks_warned,elapsed_ms,identity_share,reading_confidence,statements_found,statements_resolved,statements_checked", documents[0]);
+        Assert.Equal("doc_id,source,status,error_code,message,pages,tables_found,checks_failed,checks_warned,elapsed_ms,identity_share,reading_confidence,statements_found,statements_resolved,statements_checked,entity_key,entity_kind", documents[0]);
         Assert.Equal(8, documents.Length);
+        // Who published the one good input (the seed, 武汉市江汉区融媒体中心's 部门决算), and nothing for the failed ones.
+        Assert.EndsWith(",江汉区融媒体中心,部门决算", documents[2]);
+        Assert.EndsWith(",,", documents[1]);
         var facts = File.ReadAllLines(Path.Combine(output, "facts.csv"));
         Assert.Equal(178, facts.Length);
     }

@@ -47,7 +47,7 @@ public sealed class InputManifestTests : IDisposable
         var output = Path.Combine(_work, "out");
         new BatchRunner(DocumentExtractor.Default).Run(list, new BatchOptions { OutputDirectory = output });
         var lines = File.ReadAllLines(Path.Combine(output, "documents.csv"));
-        Assert.Equal("doc_id,source,status,error_code,message,pages,tables_found,checks_failed,checks_warned,elapsed_ms,identity_share,reading_confidence,statements_found,statements_resolved,statements_checked,region,year,manifest_status", lines[0]);
+        Assert.Equal("doc_id,source,status,error_code,message,pages,tables_found,checks_failed,checks_warned,elapsed_ms,identity_share,reading_confidence,statements_found,statements_resolved,statements_checked,entity_key,entity_kind,region,year,manifest_status", lines[0]);
         var rows = BatchFixtures.ReadCsv(Path.Combine(output, "documents.csv"));
         Assert.Equal(("武汉市江汉区", "2024", "published", "ok"), (rows[0]["region"], rows[0]["year"], rows[0]["manifest_status"], rows[0]["status"]));
         Assert.Equal(("Beijing, 东城", "2023", "", ErrorCodes.NotFound), (rows[1]["region"], rows[1]["year"], rows[1]["manifest_status"], rows[1]["error_code"]));

@@ -133,6 +133,36 @@ public sealed class NarrativeChecksTests
     }
 
     [Fact]
+    public void A_change_names_the_figure_it_measures_and_the_prior_year_amount_it_implies()
+    {
+        string[] text =
+        [
+            "一、收入支出决算总体情况说明",
+            "2024年度收、支总计均为652.66万元。",
+            "与2023年度相比，收、支总计减少265.82万元，减少28.9%，主要原因是项目完工。",
+        ];
+        var change = Single(Narrative([Gk01()], text), "narrative.GK01.grand_total_change");
+        // The figure is GK01's 总计 line on the income side, a fact that the previous year's GK01 has too.
+        Assert.Equal(new CheckFigure("GK01", "收入", "", "总计", "金额", 652.66m, 1), change.Figure);
+        // 652.66 + 265.82, each printed to 0.01 万元.
+        Assert.Equal(new PriorAmount(918.48m, 0.010m, "上年", 2023), change.Prior);
+    }
+
+    [Theory]
+    [InlineData("比上年增加12.30万元", "上年", null)]
+    [InlineData("与2023年度相比，支出减少5万元", "上年", 2023)]
+    [InlineData("比上年预算数减少1.77万元", "上年预算", null)]
+    [InlineData("较2025年年初预算减少16,640.31万元", "上年预算", 2025)]
+    [InlineData("比上年执行数增加6,600.98万元", "上年执行数", null)]
+    [InlineData("比2023年度决算数减少265.82万元", "上年决算", 2023)]
+    [InlineData("同比增加3万元", "上年", null)]
+    [InlineData("主要用于日常运转，增加3万元", "", null)]
+    public void The_words_before_a_change_say_what_it_is_measured_against(string text, string basis, int? year)
+    {
+        Assert.Equal((basis, year), NarrativeChecks.ComparedWith(text, text.LastIndexOfAny("0123456789".ToCharArray())));
+    }
+
+    [Fact]
     public void Saying_the_outturn_exceeds_the_budget_when_it_does_not_fails()
     {
         string[] Text(string word) =>

@@ -39,6 +39,38 @@ public sealed class CommandLineTests
         }
     }
 
+    [Theory]
+    [InlineData("link")]
+    [InlineData("link", "a", "b")]
+    [InlineData("link", "--bogus", "a")]
+    [InlineData("link", "/nonexistent/out")]
+    public void A_wrong_link_command_line_exits_2_with_a_message(params string[] args)
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(CommandLine.UsageError, CommandLine.Run(args, new StringWriter(), stderr));
+        Assert.StartsWith("extractor: ", stderr.ToString());
+    }
+
+    [Fact]
+    public void A_mapping_file_without_its_columns_is_refused_by_the_convert_and_link_commands()
+    {
+        var dir = Directory.CreateTempSubdirectory("extractor-cli-").FullName;
+        try
+        {
+            var map = Path.Combine(dir, "entities.csv");
+            File.WriteAllText(map, "name,department\nA,B\n");
+            var seed = Path.Combine(TestPaths.Fixtures, "seed-html", "seed-html.pdf");
+            var stderr = new StringWriter();
+            Assert.Equal(CommandLine.UsageError, CommandLine.Run([seed, "--out", dir, "--entities", map], new StringWriter(), stderr));
+            Assert.Contains("needs the columns name and key", stderr.ToString());
+            Assert.Equal(CommandLine.UsageError, CommandLine.Run(["link", dir, "--entities", map], new StringWriter(), new StringWriter()));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public void Help_lists_the_options_and_exit_codes()
     {

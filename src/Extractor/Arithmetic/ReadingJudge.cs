@@ -19,7 +19,10 @@ public static partial class ReadingJudge
     /// <summary>The reading kept and the record of how the table was read.</summary>
     public sealed record Judgement(string Kept, ExtractedTable Table);
 
-    private sealed record Assessment(Candidate Candidate, int Held, int Failed, IReadOnlyList<string> FailedIds, int Read);
+    private sealed record Assessment(Candidate Candidate, int Held, int Failed, IReadOnlyList<CheckResult> FailedChecks, int Read)
+    {
+        public IReadOnlyList<string> FailedIds => FailedChecks.Select(c => c.Id).ToList();
+    }
 
     /// <summary>
     /// Judges the detected reading of a table; when its arithmetic or its amounts fall short, the other readings
@@ -60,30 +63,50 @@ public static partial class ReadingJudge
             GridConfidence = best.Candidate.Table.Source.Confidence,
             Tried = tried.Select(a => new ReadingAlternative(a.Candidate.Name, a.Held, a.Failed, a.Read, a == best)).ToList(),
         };
-        reading = reading with { Doubt = DoubtOf(reading) };
+        reading = reading with { Doubt = DoubtOf(reading, OneCellExplains(best.FailedChecks)) };
         return new Judgement(best.Candidate.Name, best.Candidate.Table with { Reading = reading });
     }
 
     /// <summary>Why a reading is not to be trusted, or null when nothing says so.</summary>
-    internal static string? DoubtOf(TableReading reading)
+    internal static string? DoubtOf(TableReading reading, bool oneCellExplains = false)
     {
         if (reading.AmountsPrinted > 0 && reading.AmountsRead == 0)
             return $"none of the {reading.AmountsPrinted} amounts its body prints was read";
         if (reading.AmountsPrinted >= 5 && reading.AmountsRead < 0.8 * reading.AmountsPrinted)
             return $"only {reading.AmountsRead} of the {reading.AmountsPrinted} amounts its body prints were read";
-        if (reading.IdentitiesFailed >= 2 && reading.IdentityShare < 0.75)
+        // One wrong printed figure breaks every identity it takes part in (its row, its parent, the total): that is the
+        // document's error, which the checks report, not a sign that the table was misread.
+        if (reading.IdentitiesFailed >= 2 && reading.IdentityShare < 0.75 && !oneCellExplains)
             return $"only {reading.IdentitiesHeld} of its {reading.IdentitiesHeld + reading.IdentitiesFailed} identities hold under the best reading tried";
         if (reading.GridConfidence < 0.8)
             return $"{Math.Round((1 - reading.GridConfidence) * 100)}% of its text crosses the column boundaries found";
         return null;
     }
 
+    /// <summary>Whether one printed cell takes part, with a failing status, in every failing identity.</summary>
+    private static bool OneCellExplains(IReadOnlyList<CheckResult> failed)
+    {
+        if (failed.Count == 0) return false;
+        HashSet<(int, Pdf.Box)>? common = null;
+        foreach (var check in failed)
+        {
+            var cells = check.Cells.Where(c => c.Status == CheckStatus.Fail).Select(c => (c.Page, c.Box)).ToHashSet();
+            if (common is null) common = cells;
+            else common.IntersectWith(cells);
+            if (common.Count == 0) return false;
+        }
+        return common is { Count: > 0 };
+    }
+
     private static Assessment Assess(Candidate candidate)
     {
         var checks = TableArithmetic.Evaluate(candidate.Table);
-        var failed = checks.Where(c => c.Status == CheckStatus.Fail).Select(c => c.Id).ToList();
+        var failed = checks.Where(c => c.Status == CheckStatus.Fail).ToList();
         var held = checks.Count(c => c.Status is CheckStatus.Pass or CheckStatus.Warn);
-        var read = candidate.Table.Rows.Sum(r => r.Values.Count);
+        // Amounts are printed with their decimals; where a table prints them so, an integer read as an amount is a code
+        // or a 栏次 number in the wrong column, and a reading does not gain by it.
+        var values = candidate.Table.Rows.SelectMany(r => r.Values).ToList();
+        var read = values.Any(v => v.Value.Scale > 0) ? values.Count(v => v.Value.Scale > 0) : values.Count;
         return new Assessment(candidate, held, failed.Count, failed, read);
     }
 

@@ -30,21 +30,7 @@ public sealed class LayoutFixtureTests
         "budget-regional p11: the second “三公” table (2026年财政拨款“三公”经费支出表, keyed by year) is exported as generic T11-1, so " +
         "its 12 facts (上年预算数 / 本年预算数 / 增减 of 湘潭市水利局（本级）) are absent; the same table alone in a document is read right";
 
-    private static readonly Dictionary<string, DocumentResult> Results = new();
-
-    private static DocumentResult Extract(string fixture)
-    {
-        lock (Results)
-        {
-            if (!Results.TryGetValue(fixture, out var result))
-            {
-                var path = Path.Combine(TestPaths.Fixtures, fixture, fixture + ".pdf");
-                result = DocumentExtractor.Default.Extract(File.ReadAllBytes(path), path);
-                Results[fixture] = result;
-            }
-            return result;
-        }
-    }
+    private static DocumentResult Extract(string fixture) => FixtureDocuments.Extract(fixture);
 
     private static IReadOnlyList<ExpectedFact> Expected(string fixture) =>
         ExpectedFact.Load(Path.Combine(TestPaths.Fixtures, "expected", fixture + "-facts.csv"));

@@ -27,21 +27,7 @@ public sealed class SeedFixtureTests
     /// <summary>The expected facts of a fixture: the seed's, in 元 for the fixture that prints 元.</summary>
     private static IReadOnlyList<ExpectedFact> ExpectedFor(string fixture) => fixture == "seed-yuan" ? SeedInYuan.Value : Seed.Value;
 
-    private static readonly Dictionary<string, DocumentResult> Results = new();
-
-    private static DocumentResult Extract(string fixture)
-    {
-        lock (Results)
-        {
-            if (!Results.TryGetValue(fixture, out var result))
-            {
-                var path = Path.Combine(TestPaths.Fixtures, fixture, fixture + ".pdf");
-                result = DocumentExtractor.Default.Extract(File.ReadAllBytes(path), path);
-                Results[fixture] = result;
-            }
-            return result;
-        }
-    }
+    private static DocumentResult Extract(string fixture) => FixtureDocuments.Extract(fixture);
 
     [Fact]
     public void Expected_facts_file_is_plain_csv_with_every_table_that_has_amounts()

@@ -180,19 +180,20 @@ public sealed class LatticeDetector
     }
 
     /// <summary>
-    /// A label drawn across a row rule belongs to the cell it is centred in as a whole, not line by line. Calc centres
-    /// a wrapped header label in a row too short for it, so its lines (经济分类 / 科目编码, 一般公共预算财政 / 拨款) run
-    /// over the rules above and below, and the last line would be glued to the first body row's code or to the 栏次
-    /// number. The lines of one label stand right against each other; lines that cross a drawn rule are joined with
-    /// their neighbours into blocks, and a block goes to the cell holding its middle. A block that would join text
-    /// lying wholly inside two different rows is left alone: that is two cells, not one label.
+    /// A header label drawn across row rules belongs to the cell it is centred in as a whole, not line by line. Calc
+    /// centres a wrapped label in a row of fixed height too short for it, so its lines (经济分类 / 科目编码, 政府性基金 /
+    /// 预算财政拨 / 款) run over the rules above and below — one line may even land wholly in the next row, where it
+    /// would be glued to the first body row's code or to the 栏次 number. The lines of one label stand right against
+    /// each other, centred (or started) at the same x; a line that crosses a drawn rule, or that overlaps another
+    /// line of its cell on another baseline (two lines cannot overlap in one cell), has overflowed. Such a line and the
+    /// lines of its label form a block that goes to the cell holding the block's middle. Only the header and the first
+    /// body row are looked at: below them every line is a row of its own.
     /// </summary>
     private static void ReassignOverflowingLines(IReadOnlyList<TextGlyph> glyphs, int[] rootOf, List<double> xs, List<double> ys, int columns,
         Func<int, int> find, Func<int, int, bool> horizontalDrawn)
     {
         var rows = ys.Count - 1;
-        var anyCrossing = false;
-        var fragments = new Dictionary<(int Root, long Baseline), Fragment>();
+        var lines = new Dictionary<(int Root, long Baseline), List<(int Index, bool Crosses, int Row)>>();
         for (var i = 0; i < glyphs.Count; i++)
         {
             if (rootOf[i] < 0) continue;
@@ -204,41 +205,99 @@ public sealed class LatticeDetector
             var c = Locate(xs, g.CenterX);
             var crosses = (r > 0 && g.Box.Top < ys[r] - 0.2 * h && horizontalDrawn(r, c))
                           || (r + 1 < rows && g.Box.Bottom > ys[r + 1] + 0.2 * h && horizontalDrawn(r + 1, c));
-            anyCrossing |= crosses;
             var key = (rootOf[i], (long)Math.Round(g.Baseline / Math.Max(0.3 * h, 0.5)));
-            if (!fragments.TryGetValue(key, out var fragment)) fragments[key] = fragment = new Fragment(r, g.Baseline);
-            fragment.Add(i, g.Box, crosses);
+            if (!lines.TryGetValue(key, out var line)) lines[key] = line = [];
+            line.Add((i, crosses, r));
         }
-        if (!anyCrossing) return;
-
-        var list = fragments.Values.OrderBy(f => f.Box.Top).ToList();
-        var parent = Enumerable.Range(0, list.Count).ToArray();
-        int Find(int i) { while (parent[i] != i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
-        for (var a = 0; a < list.Count; a++)
+        // A fragment is a run of one line of one cell: labels side by side in a merged cell are fragments of their own.
+        var list = new List<Fragment>();
+        foreach (var ((root, _), line) in lines)
         {
-            var fa = list[a];
-            if (!fa.Crosses) continue;
-            for (var b = 0; b < list.Count; b++)
+            Fragment? current = null;
+            foreach (var (i, crosses, r) in line.OrderBy(x => glyphs[x.Index].Box.Left))
             {
-                if (a == b) continue;
-                var fb = list[b];
-                var h = Math.Min(fa.Box.Height, fb.Box.Height);
-                var overlap = Math.Min(fa.Box.Right, fb.Box.Right) - Math.Max(fa.Box.Left, fb.Box.Left);
-                if (overlap <= 0.3 * Math.Min(fa.Box.Width, fb.Box.Width)) continue;
-                if (Math.Abs(fa.Baseline - fb.Baseline) < 0.6 * h) continue;
-                var gap = fa.Box.Top < fb.Box.Top ? fb.Box.Top - fa.Box.Bottom : fa.Box.Top - fb.Box.Bottom;
-                if (gap < -0.15 * h || gap > 0.6 * h) continue;
-                parent[Find(a)] = Find(b);
+                var g = glyphs[i];
+                if (current is null || g.Box.Left - current.Box.Right > 0.4 * g.Box.Height)
+                {
+                    current = new Fragment(root, r, g.Baseline);
+                    list.Add(current);
+                }
+                current.Add(i, g, crosses);
             }
         }
-        foreach (var block in Enumerable.Range(0, list.Count).GroupBy(Find).Select(g => g.Select(i => list[i]).ToList()))
+        if (list.Count < 2) return;
+        list = list.OrderBy(f => f.Box.Top).ToList();
+
+        // The header zone: down to the first row that prints a figure.
+        var firstData = list.Where(f => f.IsFigure).Select(f => f.Row).DefaultIfEmpty(rows - 1).Min();
+        var zone = list.Where(f => f.Row <= firstData).ToList();
+
+        // Lines overlapping on different baselines in one cell.
+        for (var a = 0; a < zone.Count; a++)
+        for (var b = a + 1; b < zone.Count; b++)
         {
-            if (block.Count < 2 || !block.Any(f => f.Crosses)) continue;
-            if (block.Where(f => !f.Crosses).Select(f => f.Row).Distinct().Count() > 1) continue;
+            var fa = zone[a];
+            var fb = zone[b];
+            if (fa.Root != fb.Root) continue;
+            var h = Math.Min(fa.Box.Height, fb.Box.Height);
+            var xOverlap = Math.Min(fa.Box.Right, fb.Box.Right) - Math.Max(fa.Box.Left, fb.Box.Left);
+            var yOverlap = Math.Min(fa.Box.Bottom, fb.Box.Bottom) - Math.Max(fa.Box.Top, fb.Box.Top);
+            if (xOverlap > 0 && yOverlap > 0.2 * h && Math.Abs(fa.Baseline - fb.Baseline) > 0.3 * h) fa.Collides = fb.Collides = true;
+        }
+        if (!zone.Any(f => f.Crosses || f.Collides)) return;
+
+        // The lines of one label: stacked close, centred or started at the same x, neither of them a figure or a number.
+        var parent = Enumerable.Range(0, zone.Count).ToArray();
+        int Find(int i) { while (parent[i] != i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
+        for (var a = 0; a < zone.Count; a++)
+        for (var b = a + 1; b < zone.Count; b++)
+        {
+            var fa = zone[a];
+            var fb = zone[b];
+            if (fa.IsNumber || fb.IsNumber) continue;
+            var h = Math.Min(fa.Box.Height, fb.Box.Height);
+            if (Math.Abs(fa.Baseline - fb.Baseline) < 0.6 * h) continue;
+            var gap = fa.Box.Top < fb.Box.Top ? fb.Box.Top - fa.Box.Bottom : fa.Box.Top - fb.Box.Bottom;
+            if (gap < -0.15 * h || gap > 0.6 * h) continue;
+            var centred = Math.Abs(fa.Box.CenterX - fb.Box.CenterX) < 0.5 * h;
+            var started = Math.Abs(fa.Box.Left - fb.Box.Left) < 0.5 * h;
+            if (!centred && !started) continue;
+            parent[Find(a)] = Find(b);
+        }
+        foreach (var block in Enumerable.Range(0, zone.Count).GroupBy(Find).Select(g => g.Select(i => zone[i]).ToList()))
+        {
+            if (block.Count < 2 || !block.Any(f => f.Crosses || f.Collides)) continue;
             var box = block.Select(f => f.Box).Aggregate((a, b) => a.Union(b));
             var target = find(Locate(ys, box.CenterY) * columns + Locate(xs, box.CenterX));
             foreach (var fragment in block)
             foreach (var i in fragment.Glyphs) rootOf[i] = target;
+        }
+    }
+
+    /// <summary>The glyphs of one cell on one baseline, with whether they cross a drawn row rule or collide with another line.</summary>
+    private sealed class Fragment(int root, int row, double baseline)
+    {
+        public int Root { get; } = root;
+        public int Row { get; } = row;
+        public double Baseline { get; } = baseline;
+        public List<int> Glyphs { get; } = [];
+        public Box Box { get; private set; }
+        public bool Crosses { get; private set; }
+        public bool Collides { get; set; }
+        private readonly System.Text.StringBuilder _text = new();
+
+        /// <summary>Digits only (a code, a 行次 or 栏次 number): never a line of a label.</summary>
+        public bool IsNumber => _text.Length > 0 && _text.ToString().All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-');
+
+        /// <summary>An amount as tables print them (with decimals or thousands separators): the body has begun.</summary>
+        public bool IsFigure => IsNumber && _text.ToString().Any(ch => ch is '.' or ',') && _text.ToString().Any(char.IsAsciiDigit);
+
+        public void Add(int index, TextGlyph glyph, bool crosses)
+        {
+            Box = Glyphs.Count == 0 ? glyph.Box : Box.Union(glyph.Box);
+            Glyphs.Add(index);
+            _text.Append(glyph.Text);
+            Crosses |= crosses;
         }
     }
 
@@ -288,23 +347,6 @@ public sealed class LatticeDetector
     }
 
     private static bool IsDigitLike(string text) => text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '.' or ',');
-
-    /// <summary>The glyphs of one cell on one baseline, with whether any of them crosses a drawn row rule.</summary>
-    private sealed class Fragment(int row, double baseline)
-    {
-        public int Row { get; } = row;
-        public double Baseline { get; } = baseline;
-        public List<int> Glyphs { get; } = [];
-        public Box Box { get; private set; }
-        public bool Crosses { get; private set; }
-
-        public void Add(int index, Box box, bool crosses)
-        {
-            Box = Glyphs.Count == 0 ? box : Box.Union(box);
-            Glyphs.Add(index);
-            Crosses |= crosses;
-        }
-    }
 
     /// <summary>
     /// Joins any group whose bounding rectangle overlaps another group, so every cell is a

@@ -30,9 +30,11 @@ internal abstract class ParquetColumn
 
     public abstract Task ReadAsync(ParquetRowGroupReader rowGroup, int rows);
 
-    public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup);
+    /// <summary>Writes the first <paramref name="count"/> values gathered as this column's chunk of a row group, and drops them.</summary>
+    public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup, int count);
 
-    public abstract void Clear();
+    /// <summary>Drops the last value added (a row that failed half way).</summary>
+    public abstract void RemoveLast();
 
     public static ParquetColumn For(FieldSpec spec) => spec.Type switch
     {
@@ -62,9 +64,13 @@ internal abstract class ParquetColumn
             _values.AddRange(values);
         }
 
-        public override Task WriteAsync(ParquetRowGroupWriter rowGroup) => rowGroup.WriteAsync(Field, _values);
+        public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, int count)
+        {
+            await rowGroup.WriteAsync(Field, count == _values.Count ? _values : _values.GetRange(0, count)).ConfigureAwait(false);
+            _values.RemoveRange(0, count);
+        }
 
-        public override void Clear() => _values.Clear();
+        public override void RemoveLast() => _values.RemoveAt(_values.Count - 1);
     }
 
     private sealed class NullableColumn<T>(FieldSpec spec, DataField field, Func<string, T> parse) : ParquetColumn(spec) where T : struct
@@ -94,10 +100,13 @@ internal abstract class ParquetColumn
             _values.AddRange(values);
         }
 
-        public override Task WriteAsync(ParquetRowGroupWriter rowGroup) =>
-            rowGroup.WriteAsync(Field, (ReadOnlyMemory<T?>)_values.ToArray());
+        public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, int count)
+        {
+            await rowGroup.WriteAsync(Field, (ReadOnlyMemory<T?>)_values.GetRange(0, count).ToArray()).ConfigureAwait(false);
+            _values.RemoveRange(0, count);
+        }
 
-        public override void Clear() => _values.Clear();
+        public override void RemoveLast() => _values.RemoveAt(_values.Count - 1);
     }
 
     /// <summary>An exact decimal: written scaled to <see cref="Scale"/> places; a value with more places is refused, never rounded.</summary>
@@ -129,9 +138,12 @@ internal abstract class ParquetColumn
             _values.AddRange(values);
         }
 
-        public override Task WriteAsync(ParquetRowGroupWriter rowGroup) =>
-            rowGroup.WriteAsync(Field, (ReadOnlyMemory<decimal>)_values.ToArray());
+        public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, int count)
+        {
+            await rowGroup.WriteAsync(Field, (ReadOnlyMemory<decimal>)_values.GetRange(0, count).ToArray()).ConfigureAwait(false);
+            _values.RemoveRange(0, count);
+        }
 
-        public override void Clear() => _values.Clear();
+        public override void RemoveLast() => _values.RemoveAt(_values.Count - 1);
     }
 }

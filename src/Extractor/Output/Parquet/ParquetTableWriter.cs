@@ -5,8 +5,8 @@ namespace Extractor.Output.Parquet;
 
 /// <summary>
 /// Writes one Parquet file of a table whose columns are described by <see cref="FieldSpec"/>s, row group by row group:
-/// rows are gathered until <see cref="RowGroupRows"/> and then written, so memory holds one row group at most however
-/// many rows pass through. Rows come as CSV text (<see cref="AddRow"/>) or as whole files of the same schema
+/// rows are gathered until there are <see cref="RowGroupRows"/> and then written as a row group of exactly that many, so
+/// memory holds about one row group however many rows pass through. Rows come as CSV text (<see cref="AddRow"/>) or as whole files of the same schema
 /// (<see cref="Append"/>, which is how batch files are concatenated from the documents' files).
 /// </summary>
 internal sealed class ParquetTableWriter : IDisposable
@@ -40,9 +40,19 @@ internal sealed class ParquetTableWriter : IDisposable
     public void AddRow(IReadOnlyList<string> cells)
     {
         if (cells.Count != _columns.Count) throw new InvalidDataException($"a row of {cells.Count} cells for {_columns.Count} columns");
-        for (var i = 0; i < cells.Count; i++) _columns[i].Add(cells[i]);
+        var added = 0;
+        try
+        {
+            for (; added < cells.Count; added++) _columns[added].Add(cells[added]);
+        }
+        catch
+        {
+            // A row is added whole or not at all: the columns keep the same length.
+            for (var i = 0; i < added; i++) _columns[i].RemoveLast();
+            throw;
+        }
         Rows++;
-        if (Pending >= RowGroupRows) Flush();
+        WriteFullRowGroups();
     }
 
     /// <summary>Every row of a Parquet file of the same columns, row group by row group.</summary>
@@ -73,19 +83,25 @@ internal sealed class ParquetTableWriter : IDisposable
             var rows = checked((int)rowGroup.RowCount);
             foreach (var column in _columns) column.ReadAsync(rowGroup, rows).GetAwaiter().GetResult();
             Rows += rows;
-            if (Pending >= RowGroupRows) Flush();
+            WriteFullRowGroups();
         }
+    }
+
+    private void WriteFullRowGroups()
+    {
+        while (Pending >= RowGroupRows) WriteRowGroup(RowGroupRows);
     }
 
     /// <summary>Writes the rows gathered so far as one row group.</summary>
     public void Flush()
     {
-        if (Pending == 0) return;
-        using (var rowGroup = _writer.CreateRowGroup())
-        {
-            foreach (var column in _columns) column.WriteAsync(rowGroup).GetAwaiter().GetResult();
-        }
-        foreach (var column in _columns) column.Clear();
+        if (Pending > 0) WriteRowGroup(Pending);
+    }
+
+    private void WriteRowGroup(int rows)
+    {
+        using var rowGroup = _writer.CreateRowGroup();
+        foreach (var column in _columns) column.WriteAsync(rowGroup, rows).GetAwaiter().GetResult();
     }
 
     /// <summary>Writes what is left and the file's footer (a file with no rows still has its schema).</summary>

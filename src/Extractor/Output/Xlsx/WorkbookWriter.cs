@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Extractor.Checks;
 using Extractor.Recognition;
 using Extractor.Rows;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
 
 namespace Extractor.Output.Xlsx;
 
@@ -15,7 +15,7 @@ namespace Extractor.Output.Xlsx;
 /// its title and unit, its header rows with the merged cells merged, its body rows from every page it runs over — then a
 /// <c>facts</c> sheet (facts.csv) and a <c>checks</c> sheet (failed checks first). Codes, 行次 and names are text, so
 /// 2070808 keeps its digits and 05 its zero; amounts are numbers shown with the decimals they were printed with.
-/// Sheets are streamed with the Open XML SDK's writer.
+/// Written with SpreadCheetah, which streams each sheet's rows straight into the file.
 /// </summary>
 public static class WorkbookWriter
 {
@@ -26,43 +26,25 @@ public static class WorkbookWriter
 
     public static string FileName(DocumentResult document) => document.DocId + ".xlsx";
 
-    public static void Write(Stream stream, DocumentResult document)
+    public static void Write(Stream stream, DocumentResult document) => WriteAsync(stream, document).GetAwaiter().GetResult();
+
+    private static async Task WriteAsync(Stream stream, DocumentResult document)
     {
-        // The package is built where it can be read back (the SDK reads its parts while saving), then copied out.
-        using var buffer = new MemoryStream();
-        using (var workbook = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        await using var spreadsheet = await Spreadsheet.CreateNewAsync(stream, new SpreadCheetahOptions
         {
-            WriteParts(workbook, document);
-        }
-        buffer.Position = 0;
-        buffer.CopyTo(stream);
-    }
-
-    private static void WriteParts(SpreadsheetDocument workbook, DocumentResult document)
-    {
-        var workbookPart = workbook.AddWorkbookPart();
-        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = WorkbookStyles.Build();
-        styles.Stylesheet.Save();
-
-        var sheets = new List<(string Name, string Id)>();
+            // Some readers (ADO, Spreadsheet Compare) want every cell's reference; it costs little.
+            WriteCellReferenceAttributes = true,
+            PreserveStringWhitespace = true,
+        }).ConfigureAwait(false);
+        var styles = WorkbookStyles.Register(spreadsheet);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { FactsSheet, ChecksSheet };
         foreach (var table in document.Tables)
         {
-            sheets.Add((SheetName(names, table.Id), WriteSheet(workbookPart, TableSheet(table))));
+            await WriteSheetAsync(spreadsheet, SheetName(names, table.Id), TableSheet(table), styles).ConfigureAwait(false);
         }
-        sheets.Add((FactsSheet, WriteSheet(workbookPart, FactsSheetOf(document))));
-        sheets.Add((ChecksSheet, WriteSheet(workbookPart, ChecksSheetOf(document))));
-
-        using var writer = OpenXmlWriter.Create(workbookPart);
-        writer.WriteStartElement(new Workbook());
-        writer.WriteStartElement(new Sheets());
-        for (var i = 0; i < sheets.Count; i++)
-        {
-            writer.WriteElement(new Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = sheets[i].Id });
-        }
-        writer.WriteEndElement();
-        writer.WriteEndElement();
+        await WriteSheetAsync(spreadsheet, FactsSheet, FactsSheetOf(document), styles).ConfigureAwait(false);
+        await WriteSheetAsync(spreadsheet, ChecksSheet, ChecksSheetOf(document), styles).ConfigureAwait(false);
+        await spreadsheet.FinishAsync().ConfigureAwait(false);
     }
 
     /// <summary>A table as printed: title, label and unit, the first page's header rows, then the body rows of every page.</summary>
@@ -184,82 +166,30 @@ public static class WorkbookWriter
         return name;
     }
 
-    private static string WriteSheet(WorkbookPart workbookPart, SheetModel sheet)
+    private static async Task WriteSheetAsync(Spreadsheet spreadsheet, string name, SheetModel sheet, StyleId[] styles)
     {
-        var part = workbookPart.AddNewPart<WorksheetPart>();
-        using var writer = OpenXmlWriter.Create(part);
-        writer.WriteStartElement(new Worksheet());
-        if (sheet.FrozenRows > 0 && sheet.FrozenRows < sheet.Rows.Count)
-        {
-            writer.WriteStartElement(new SheetViews());
-            writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
-            writer.WriteElement(new Pane
-            {
-                VerticalSplit = sheet.FrozenRows, TopLeftCell = "A" + (sheet.FrozenRows + 1).ToString(CultureInfo.InvariantCulture),
-                ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
-            });
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
+        var options = new WorksheetOptions();
+        if (sheet.FrozenRows > 0 && sheet.FrozenRows < sheet.Rows.Count) options.FrozenRows = sheet.FrozenRows;
         var widths = sheet.ColumnWidths();
-        if (widths.Count > 0)
-        {
-            writer.WriteStartElement(new Columns());
-            for (var c = 0; c < widths.Count; c++)
-            {
-                writer.WriteElement(new Column { Min = (uint)(c + 1), Max = (uint)(c + 1), Width = widths[c], CustomWidth = true });
-            }
-            writer.WriteEndElement();
-        }
+        for (var c = 0; c < widths.Count; c++) options.Column(c + 1).Width = widths[c];
+        await spreadsheet.StartWorksheetAsync(name, options).ConfigureAwait(false);
 
-        writer.WriteStartElement(new SheetData());
-        for (var r = 0; r < sheet.Rows.Count; r++)
+        var empty = new Cell((string?)null, styles[WorkbookStyles.Default]);
+        foreach (var cells in sheet.Rows)
         {
-            var rowNumber = (r + 1).ToString(CultureInfo.InvariantCulture);
-            writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", rowNumber)]);
-            var cells = sheet.Rows[r];
+            var row = new Cell[cells.Length];
             for (var c = 0; c < cells.Length; c++)
             {
-                if (cells[c] is not { } cell) continue;
-                var reference = ColumnName(c) + rowNumber;
-                var style = cell.Style.ToString(CultureInfo.InvariantCulture);
-                if (cell.IsNumber)
-                {
-                    writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style)]);
-                    writer.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.CellValue(cell.Value.ToString(CultureInfo.InvariantCulture)));
-                    writer.WriteEndElement();
-                }
-                else
-                {
-                    writer.WriteStartElement(new Cell(), [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style), new OpenXmlAttribute("t", "", "inlineStr")]);
-                    writer.WriteStartElement(new InlineString());
-                    var text = XmlSafe(cell.Content);
-                    writer.WriteElement(text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
-                        ? new Text(text) { Space = SpaceProcessingModeValues.Preserve }
-                        : new Text(text));
-                    writer.WriteEndElement();
-                    writer.WriteEndElement();
-                }
+                row[c] = cells[c] is not { } cell ? empty
+                    : cell.IsNumber ? new Cell(cell.Value, styles[cell.Style])
+                    : new Cell(XmlSafe(cell.Content), styles[cell.Style]);
             }
-            writer.WriteEndElement();
+            await spreadsheet.AddRowAsync(row).ConfigureAwait(false);
         }
-        writer.WriteEndElement();
-
-        if (sheet.Merges.Count > 0)
+        foreach (var (top, left, bottom, right) in sheet.Merges)
         {
-            writer.WriteStartElement(new MergeCells());
-            foreach (var (top, left, bottom, right) in sheet.Merges)
-            {
-                writer.WriteElement(new MergeCell
-                {
-                    Reference = $"{ColumnName(left)}{(top + 1).ToString(CultureInfo.InvariantCulture)}:{ColumnName(right)}{(bottom + 1).ToString(CultureInfo.InvariantCulture)}",
-                });
-            }
-            writer.WriteEndElement();
+            spreadsheet.MergeCells(string.Create(CultureInfo.InvariantCulture, $"{ColumnName(left)}{top + 1}:{ColumnName(right)}{bottom + 1}"));
         }
-        writer.WriteEndElement();
-        writer.Close();
-        return workbookPart.GetIdOfPart(part);
     }
 
     /// <summary>The letters of a 0-based column: A … Z, AA ….</summary>
@@ -292,11 +222,11 @@ public static class WorkbookWriter
 }
 
 /// <summary>One cell of a sheet: a text or a number, and its style.</summary>
-internal readonly record struct SheetCell(bool IsNumber, string Content, decimal Value, uint Style)
+internal readonly record struct SheetCell(bool IsNumber, string Content, decimal Value, int Style)
 {
-    public static SheetCell Text(string text, uint style) => new(false, text, 0, style);
+    public static SheetCell Text(string text, int style) => new(false, text, 0, style);
 
-    public static SheetCell Number(decimal value, uint style) => new(true, string.Empty, value, style);
+    public static SheetCell Number(decimal value, int style) => new(true, string.Empty, value, style);
 }
 
 /// <summary>A sheet before it is written: its rows (a null cell is an empty position), merged ranges and frozen header rows.</summary>

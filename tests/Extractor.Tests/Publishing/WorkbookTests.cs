@@ -7,7 +7,7 @@ using Extractor.Tests.Batch;
 namespace Extractor.Tests.Publishing;
 
 /// <summary>
-/// The workbook read back by ExcelDataReader (its own reader of the xlsx XML, not the Open XML SDK that wrote it):
+/// The workbook read back by ExcelDataReader (its own reader of the xlsx XML, not SpreadCheetah that wrote it):
 /// a sheet per table in document order plus facts and checks; codes still text, amounts still exact numbers shown with
 /// their printed decimals; merged header cells merged; failed checks first.
 /// </summary>

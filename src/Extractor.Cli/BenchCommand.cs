@@ -16,7 +16,7 @@ internal static class BenchCommand
 {
     private const string Usage = """
         Usage: extractor bench [--corpus PATH]... [--repeat N] [--pages N] [--jobs N]...
-                               [--runs N] [--in-process] [--json FILE] [--work DIR]
+                               [--runs N] [--in-process] [--json FILE] [--work DIR] [--format FORMAT]
 
         Measures the pipeline (conversion and writing, as the batch command does it) and the floor
         (PdfPig alone reading every page's letters and paths) over the same documents, with 1 and
@@ -36,6 +36,9 @@ internal static class BenchCommand
           --in-process   run every measurement in this process (peak memory is then reset
                          between measurements where Linux allows it)
           --json FILE    also write the results as JSON
+          --format F     the files the pipeline writes per document, as the main command's
+                         --format (default: both, i.e. csv and json); e.g. all, to measure
+                         what Parquet and the workbook cost
           --work DIR     where the pipeline's output goes (default: a new folder on /dev/shm,
                          a memory file system, where there is one, else in the temporary
                          folder; deleted afterwards)
@@ -52,6 +55,7 @@ internal static class BenchCommand
         var inProcess = false;
         var runs = 3;
         string? jsonFile = null, work = null, child = null, corpusFile = null;
+        var format = Output.OutputFormat.Both;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -93,6 +97,9 @@ internal static class BenchCommand
                     if (++i >= args.Length || !Enum.TryParse<BenchMode>(args[i], ignoreCase: true, out _)) return Fail(stderr, "--child needs floor or pipeline.");
                     child = args[i];
                     break;
+                case "--format":
+                    if (++i >= args.Length || !TryFormat(args[i], out format)) return Fail(stderr, $"--format must be {Output.OutputFormats.Names}.");
+                    break;
                 case "--corpus-file":
                     if (++i >= args.Length) return Fail(stderr, "--corpus-file needs a file.");
                     corpusFile = args[i];
@@ -108,7 +115,7 @@ internal static class BenchCommand
         {
             if (corpusFile is null || work is null) return Fail(stderr, "--child needs --corpus-file and --work.");
             var corpus = JsonSerializer.Deserialize<BenchCorpus>(File.ReadAllText(corpusFile), Json)!;
-            var measurement = Benchmark.Measure(corpus, Enum.Parse<BenchMode>(child, ignoreCase: true), jobs[0], work, ownProcess: true);
+            var measurement = Benchmark.Measure(corpus, Enum.Parse<BenchMode>(child, ignoreCase: true), jobs[0], work, ownProcess: true, format: format);
             stdout.WriteLine(JsonSerializer.Serialize(measurement, Json));
             return Success;
         }
@@ -142,8 +149,8 @@ internal static class BenchCommand
                         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: {mode.ToString().ToLowerInvariant()}, {j} job{(j == 1 ? "" : "s")}, {bench.Pages:N0} pages{(runs > 1 ? $" (run {run} of {runs})" : "")} …"));
                         var folder = Path.Combine(work, $"{mode.ToString().ToLowerInvariant()}-{j}-{run}");
                         var measurement = inProcess
-                            ? Benchmark.Measure(bench, mode, j, folder)
-                            : RunChild(mode, j, corpusPath, folder, stderr);
+                            ? Benchmark.Measure(bench, mode, j, folder, format: format)
+                            : RunChild(mode, j, corpusPath, folder, format, stderr);
                         if (measurement is null) return SomeInputsFailed;
                         all.Add(measurement);
                         // The output stays until every measurement is done: deleting thousands of files just before
@@ -161,6 +168,7 @@ internal static class BenchCommand
             {
                 OutputFolder = work,
                 OutputFileSystem = MachineInfo.FileSystemOf(work),
+                Format = format,
             };
             stdout.Write(report.ToText());
             if (jsonFile is not null)
@@ -205,7 +213,7 @@ internal static class BenchCommand
         OperatingSystem.IsLinux() ? new[] { "/usr/bin/taskset", "/bin/taskset" }.FirstOrDefault(File.Exists) : null;
 
     /// <summary>Runs one measurement in a new process of this program; null (with the reason on standard error) when it fails.</summary>
-    private static BenchMeasurement? RunChild(BenchMode mode, int jobs, string corpusFile, string work, TextWriter stderr)
+    private static BenchMeasurement? RunChild(BenchMode mode, int jobs, string corpusFile, string work, Output.OutputFormat format, TextWriter stderr)
     {
         var self = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -219,7 +227,8 @@ internal static class BenchCommand
             start.ArgumentList.Add(self);
         }
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
-        foreach (var arg in new[] { "bench", "--child", mode.ToString().ToLowerInvariant(), "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--corpus-file", corpusFile, "--work", work })
+        foreach (var arg in new[] { "bench", "--child", mode.ToString().ToLowerInvariant(), "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--corpus-file", corpusFile, "--work", work,
+            "--format", format.ToString().ToLowerInvariant().Replace(" ", "") })
         {
             start.ArgumentList.Add(arg);
         }

@@ -4,6 +4,7 @@ using Extractor;
 using Extractor.Batch;
 using Extractor.Codes;
 using Extractor.Output;
+using Extractor.Output.Package;
 
 namespace Extractor.Cli;
 
@@ -20,9 +21,11 @@ public static class CommandLine
         extractor — Chinese budget-disclosure PDFs (部门决算/预算公开) to data
 
         Usage:
-          extractor [INPUT...] [--out DIR] [--format csv|json|both] [--timeout SECONDS]
-                    [--jobs N] [--force] [--shard I/N] [--entities FILE] [download options]
-          extractor merge OUT... --out DIR  merge the output folders of a sharded harvest
+          extractor [INPUT...] [--out DIR] [--format FORMAT] [--timeout SECONDS]
+                    [--jobs N] [--force] [--shard I/N | --shard N] [--entities FILE] [download options]
+                    [--csv-bom] [--package-title TEXT] [--package-license ID] [--package-meta FILE]
+          extractor merge OUT... --out DIR [--package-title TEXT] [--package-license ID] [--package-meta FILE]
+                                          merge the output folders of a sharded harvest
           extractor link OUT... [--out DIR] [--entities FILE]
                                           link the documents of output folders (budget and
                                           final, year and year, department and units): links.csv,
@@ -43,7 +46,17 @@ public static class CommandLine
 
         Options:
           --out DIR          output folder (default: output/)
-          --format FORMAT    csv, json or both (default: both)
+          --format FORMAT    csv, json, both (csv and json: the default), parquet, xlsx or all,
+                             or a comma list such as csv,parquet: csv = facts.csv and
+                             tables/*.csv; json = document.json; parquet = facts.parquet
+                             and documents.parquet (decimal amounts); xlsx = a workbook per
+                             document (its tables as printed, its facts and checks)
+          --csv-bom          start every CSV file with a UTF-8 byte order mark, so that
+                             Excel opens it as UTF-8 (off by default)
+          --package-title TEXT    title of the folder's datapackage.json
+          --package-license ID    its licence: an id such as CC-BY-4.0, or a URL
+          --package-meta FILE     a JSON file of further Data Package properties
+                             (description, sources, contributors, keywords …)
           --html             also write report.html per document (the page drawn with the
                              cells found, checks and repairs marked) and index.html
           --annotate         also write annotated.pdf per document: the source PDF with
@@ -61,6 +74,8 @@ public static class CommandLine
                              skipped; failed and interrupted ones are redone)
           --shard I/N        take only share I (0 to N-1) of N of the inputs, chosen by a hash
                              of each input; merge the N output folders with 'extractor merge'
+          --shard N          the same, with I from the scheduler: JOB_COMPLETION_INDEX (a
+                             Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID (a Slurm array)
           --reproducible     write times as 0 (elapsed_ms, timings_ms) so that two runs give
                              byte-identical output
           --progress MODE    live (a line redrawn in place), plain (a line per input) or none
@@ -97,6 +112,8 @@ public static class CommandLine
         var inputs = new List<string>();
         string? outDir = null;
         var format = OutputFormat.Both;
+        var csvBom = false;
+        var package = PackageMetadata.None;
         var timeout = TimeSpan.FromSeconds(300);
         var catalogs = new List<string>();
         var batchCodes = true;
@@ -122,8 +139,14 @@ public static class CommandLine
                     outDir = args[i];
                     break;
                 case "--format":
-                    if (++i >= args.Length) return Fail(stderr, "--format needs csv, json or both.");
-                    if (!TryFormat(args[i], out format)) return Fail(stderr, $"--format must be csv, json or both, not '{args[i]}'.");
+                    if (++i >= args.Length) return Fail(stderr, $"--format needs {OutputFormats.Names}.");
+                    if (!TryFormat(args[i], out format)) return Fail(stderr, $"--format must be {OutputFormats.Names}, not '{args[i]}'.");
+                    break;
+                case "--csv-bom":
+                    csvBom = true;
+                    break;
+                case "--package-title" or "--package-license" or "--package-meta":
+                    if (TryPackageOption(args, ref i, ref package, stderr) is { } failed) return failed;
                     break;
                 case "--timeout":
                     if (!TrySeconds(args, ref i, out timeout)) return Fail(stderr, "--timeout needs a positive number of seconds.");
@@ -155,7 +178,16 @@ public static class CommandLine
                     annotate = true;
                     break;
                 case "--shard":
-                    if (++i >= args.Length || !ShardSpec.TryParse(args[i], out shard)) return Fail(stderr, "--shard needs I/N with 0 <= I < N, e.g. --shard 0/4.");
+                    if (++i >= args.Length) return Fail(stderr, "--shard needs I/N with 0 <= I < N (e.g. --shard 0/4), or N to take I from the scheduler.");
+                    if (int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var shards))
+                    {
+                        if (ShardSpec.FromScheduler(shards, Environment.GetEnvironmentVariable, out var error) is not { } scheduled) return Fail(stderr, error);
+                        shard = scheduled;
+                    }
+                    else if (!ShardSpec.TryParse(args[i], out shard))
+                    {
+                        return Fail(stderr, "--shard needs I/N with 0 <= I < N (e.g. --shard 0/4), or N to take I from the scheduler.");
+                    }
                     break;
                 case "--progress":
                     if (++i >= args.Length || args[i] is not ("live" or "plain" or "none")) return Fail(stderr, "--progress needs live, plain or none.");
@@ -230,7 +262,7 @@ public static class CommandLine
         {
             OutputDirectory = outDir, Format = format, PerDocumentTimeout = timeout, BatchCodeEvidence = batchCodes,
             MaxParallelism = jobs, Force = force, Shard = shard, Reproducible = reproducible, Download = download,
-            Html = html, Annotate = annotate, Entities = entityMap,
+            Html = html, Annotate = annotate, Entities = entityMap, CsvBom = csvBom, Package = package,
             ConversionKey = CatalogKey(catalogs),
         };
         var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
@@ -299,11 +331,37 @@ public static class CommandLine
         return true;
     }
 
-    /// <summary>The value of --format (csv, json or both).</summary>
-    internal static bool TryFormat(string value, out OutputFormat format)
+    /// <summary>The value of --format: one of csv, json, both, parquet, xlsx, all, or a comma list of them.</summary>
+    internal static bool TryFormat(string value, out OutputFormat format) => OutputFormats.TryParse(value, out format);
+
+    /// <summary>
+    /// Reads one of <c>--package-title TEXT</c>, <c>--package-license ID</c>, <c>--package-meta FILE</c> into
+    /// <paramref name="package"/>; returns the exit code when it is wrong, else null.
+    /// </summary>
+    internal static int? TryPackageOption(string[] args, ref int i, ref PackageMetadata package, TextWriter stderr)
     {
-        format = value switch { "csv" => OutputFormat.Csv, "json" => OutputFormat.Json, _ => OutputFormat.Both };
-        return value is "csv" or "json" or "both";
+        var option = args[i];
+        if (++i >= args.Length) return Fail(stderr, $"{option} needs a value.");
+        switch (option)
+        {
+            case "--package-title":
+                package = package with { Title = args[i] };
+                break;
+            case "--package-license":
+                package = package with { License = args[i] };
+                break;
+            default:
+                try
+                {
+                    package = package with { Properties = PackageMetadata.ReadProperties(args[i]) };
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+                {
+                    return Fail(stderr, $"--package-meta: {e.Message}");
+                }
+                break;
+        }
+        return null;
     }
 
     private static bool TryCount(string[] args, ref int i, out int value)

@@ -2,12 +2,13 @@ using Extractor;
 using Extractor.Batch;
 using Extractor.Codes;
 using Extractor.Output;
+using Extractor.Output.Package;
 using static Extractor.Cli.CommandLine;
 
 namespace Extractor.Cli;
 
 /// <summary>
-/// <c>extractor join FILE... [--out DIR]</c>: several files that make one document (a narrative PDF
+/// <c>extractor join FILE... [--out DIR]</c> (and the output options of the main command): several files that make one document (a narrative PDF
 /// and a tables PDF published apart) converted as one, so the narrative is checked against the tables.
 /// </summary>
 internal static class JoinCommand
@@ -20,6 +21,8 @@ internal static class JoinCommand
         var catalogs = new List<string>();
         var html = false;
         var annotate = false;
+        var csvBom = false;
+        var package = PackageMetadata.None;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -35,7 +38,13 @@ internal static class JoinCommand
                     outDir = args[i];
                     break;
                 case "--format":
-                    if (++i >= args.Length || !TryFormat(args[i], out format)) return Fail(stderr, "--format must be csv, json or both.");
+                    if (++i >= args.Length || !TryFormat(args[i], out format)) return Fail(stderr, $"--format must be {OutputFormats.Names}.");
+                    break;
+                case "--csv-bom":
+                    csvBom = true;
+                    break;
+                case "--package-title" or "--package-license" or "--package-meta":
+                    if (TryPackageOption(args, ref i, ref package, stderr) is { } failed) return failed;
                     break;
                 case "--catalog":
                     if (++i >= args.Length) return Fail(stderr, "--catalog needs a CSV file.");
@@ -60,7 +69,7 @@ internal static class JoinCommand
             var parts = files.Select(f => (File.ReadAllBytes(f), f)).ToList();
             var document = DocumentExtractor.Default.WithRepairer(new CodeRepairer(catalog)).Extract(parts);
             DocumentWriter.Write(outDir, document, format,
-                new ReviewOptions { Html = html, Annotate = annotate, SourcePdfParts = annotate ? parts.Select(p => p.Item1).ToList() : null });
+                new ReviewOptions { Html = html, Annotate = annotate, SourcePdfParts = annotate ? parts.Select(p => p.Item1).ToList() : null }, csvBom);
             outcome = DocumentOutcome.Converted(document, source, clock.ElapsedMilliseconds).Of(document);
         }
         catch (Exception e) when (e is ExtractionException or IOException or UnauthorizedAccessException)
@@ -69,8 +78,10 @@ internal static class JoinCommand
             outcome = new DocumentOutcome(DocumentExtractor.DocId(files[0], new string('0', 64)), source, "failed", code, e.Message, 0, 0, 0, 0, clock.ElapsedMilliseconds);
         }
 
-        BatchFiles.WriteDocuments(Path.Combine(outDir, BatchFiles.Documents), [outcome], [new BatchInput(source)], []);
-        if (format != OutputFormat.Json && !outcome.Failed) BatchFiles.WriteFacts(Path.Combine(outDir, BatchFiles.Facts), [(outDir, outcome.DocId)]);
+        var encoding = csvBom ? AtomicFile.Utf8Bom : AtomicFile.Utf8;
+        BatchFiles.WriteDocuments(Path.Combine(outDir, BatchFiles.Documents), [outcome], [new BatchInput(source)], [], encoding: encoding);
+        if (format.Has(OutputFormat.Csv) && !outcome.Failed) BatchFiles.WriteFacts(Path.Combine(outDir, BatchFiles.Facts), [(outDir, outcome.DocId)], encoding);
+        BatchFiles.WritePublished(outDir, outcome.Failed ? [] : [outcome.DocId], format.Has(OutputFormat.Parquet), package);
         if (html) Output.Html.BatchIndexWriter.Write(outDir);
         stderr.WriteLine(outcome.Failed
             ? $"{source}: {outcome.ErrorCode}: {outcome.Message}"

@@ -1,4 +1,5 @@
 using Extractor.Batch;
+using Extractor.Output.Package;
 using static Extractor.Cli.CommandLine;
 
 namespace Extractor.Cli;
@@ -10,6 +11,7 @@ internal static class MergeCommand
     {
         var shards = new List<string>();
         string? output = null;
+        var package = PackageMetadata.None;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -17,6 +19,9 @@ internal static class MergeCommand
                 case "--out" or "-o":
                     if (++i >= args.Length) return Fail(stderr, "--out needs a folder.");
                     output = args[i];
+                    break;
+                case "--package-title" or "--package-license" or "--package-meta":
+                    if (TryPackageOption(args, ref i, ref package, stderr) is { } failed) return failed;
                     break;
                 default:
                     if (args[i].StartsWith('-') && args[i].Length > 1) return Fail(stderr, $"unknown option '{args[i]}' for merge.");
@@ -27,7 +32,7 @@ internal static class MergeCommand
         if (shards.Count == 0 || output is null) return Fail(stderr, "merge needs the shards' output folders and --out DIR.");
         try
         {
-            var result = BatchMerger.Merge(shards, output);
+            var result = BatchMerger.Merge(shards, output, package);
             stderr.WriteLine($"Merged {result.Shards} output folders: {result.Documents} inputs"
                 + (result.InInputOrder ? ", in input order" : ", shard after shard (a folder had no record of the input order)")
                 + $". Output in {Path.GetFullPath(output)}");

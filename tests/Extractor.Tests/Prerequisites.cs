@@ -23,6 +23,16 @@ internal static class Prerequisites
     public static string Pdftoppm() =>
         FindProgram("pdftoppm") ?? Missing("pdftoppm (poppler)", "apt-get install -y poppler-utils");
 
+    /// <summary>Node.js on PATH, with the Frictionless validator installed in tests/validators (npm ci).</summary>
+    public static string FrictionlessValidator()
+    {
+        var node = FindProgram("node", "nodejs") ?? Missing("Node.js (for the Frictionless validator)", "apt-get install -y nodejs npm");
+        var folder = Path.Combine(TestPaths.RepositoryRoot, "tests", "validators");
+        if (!File.Exists(Path.Combine(folder, "node_modules", "datapackage", "package.json")))
+            Missing("the Frictionless validator in tests/validators", $"run 'npm ci --prefix {folder}' (the test project's build does it where npm is)");
+        return node;
+    }
+
     /// <summary>The folder of the real disclosures, ../shared/corpus/real.</summary>
     public static string Corpus() =>
         Directory.Exists(TestPaths.Corpus) && Directory.EnumerateFiles(TestPaths.Corpus, "*.pdf").Any()

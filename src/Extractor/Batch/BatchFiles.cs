@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Text;
 using Extractor.Linking;
 using Extractor.Output;
+using Extractor.Output.Package;
+using Extractor.Output.Parquet;
 using Extractor.Rows;
 
 namespace Extractor.Batch;
@@ -9,7 +12,8 @@ namespace Extractor.Batch;
 /// The batch-level files of an output folder: facts.csv (each document's facts.csv in order,
 /// streamed), documents.csv (one line per input, with the manifests' extra columns at the end) and
 /// the run state's order.csv (each documents.csv line's position in the whole, unsharded input
-/// list, for merging shard outputs). All written atomically.
+/// list, for merging shard outputs); with <c>--format parquet</c> facts.parquet and documents.parquet; and the folder's
+/// datapackage.json. All written atomically.
 /// </summary>
 public static class BatchFiles
 {
@@ -32,7 +36,7 @@ public static class BatchFiles
     public static IReadOnlyList<string> DocumentsHeader(IReadOnlyList<string> extraColumns) =>
         OwnColumns.Concat(extraColumns.Select(c => OwnColumns.Contains(c) ? ManifestPrefix + c : c)).ToList();
 
-    public static void WriteDocuments(string path, IReadOnlyList<DocumentOutcome> outcomes, IReadOnlyList<BatchInput> inputs, IReadOnlyList<string> extraColumns, EntityMap? entities = null) =>
+    public static void WriteDocuments(string path, IReadOnlyList<DocumentOutcome> outcomes, IReadOnlyList<BatchInput> inputs, IReadOnlyList<string> extraColumns, EntityMap? entities = null, Encoding? encoding = null) =>
         AtomicFile.WriteText(path, writer =>
         {
             var resolver = new EntityResolver(entities);
@@ -55,13 +59,13 @@ public static class BatchFiles
                 ]);
             }
             csv.Flush();
-        });
+        }, encoding);
 
     /// <summary>
     /// The batch facts.csv: the facts.csv of each listed document folder in order (a doc_id listed
     /// twice only once), streamed, never held in memory.
     /// </summary>
-    public static void WriteFacts(string path, IEnumerable<(string Root, string DocId)> documents) =>
+    public static void WriteFacts(string path, IEnumerable<(string Root, string DocId)> documents, Encoding? encoding = null) =>
         AtomicFile.WriteText(path, writer =>
         {
             writer.Write(string.Join(",", Fact.Header) + "\n");
@@ -77,7 +81,33 @@ public static class BatchFiles
                 int read;
                 while ((read = reader.Read(buffer, 0, buffer.Length)) > 0) writer.Write(buffer, 0, read);
             }
-        });
+        }, encoding);
+
+    /// <summary>
+    /// The files that publish an output folder, written once its documents.csv (and facts.csv) are in place: with
+    /// <see cref="OutputFormat.Parquet"/>, facts.parquet (the documents' facts.parquet in order) and documents.parquet;
+    /// and always datapackage.json describing the folder's CSV files. <paramref name="documents"/> are the documents'
+    /// ids in documents.csv order (failed inputs left out).
+    /// </summary>
+    public static void WritePublished(string root, IReadOnlyList<string> documents, bool parquet, PackageMetadata package)
+    {
+        if (parquet)
+        {
+            ParquetFiles.WriteBatchFacts(Path.Combine(root, ParquetFiles.Facts), documents.Select(d => (root, d)));
+            ParquetFiles.WriteDocuments(Path.Combine(root, ParquetFiles.Documents), Path.Combine(root, Documents));
+        }
+        var descriptor = Path.Combine(root, DataPackageWriter.FileName);
+        DataPackageWriter.Write(root, package.Or(PackageMetadata.FromExisting(descriptor)));
+    }
+
+    /// <summary>Whether a file starts with a UTF-8 byte order mark (a folder written with <c>--csv-bom</c>).</summary>
+    public static bool HasByteOrderMark(string path)
+    {
+        if (!File.Exists(path)) return false;
+        Span<byte> head = stackalloc byte[3];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head.SequenceEqual(Encoding.UTF8.Preamble);
+    }
 
     public static void WriteOrder(string path, IEnumerable<(int Index, string DocId)> rows) =>
         AtomicFile.WriteText(path, writer =>

@@ -2,6 +2,8 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Extractor.Output;
+using Extractor.Output.Package;
+using Extractor.Output.Parquet;
 
 namespace Extractor.Batch;
 
@@ -12,7 +14,10 @@ namespace Extractor.Batch;
 /// the document folders in that order, streamed; the document folders and resume ledger entries
 /// copied. Given the shards of one input list, the merged documents.csv and facts.csv are those an
 /// unsharded run would write (but for batch code evidence, which a shard takes from its own
-/// documents only). Every file is written atomically; the shard folders are only read.
+/// documents only). When the shards wrote Parquet, facts.parquet is concatenated from the documents' files in the same
+/// order and documents.parquet made from the merged documents.csv; datapackage.json describes the merged folder, with the
+/// publisher's properties given to the merge or else those of the first shard that has them. CSV files keep the byte order
+/// mark the shards were written with. Every file is written atomically; the shard folders are only read.
 /// </summary>
 public static class BatchMerger
 {
@@ -21,7 +26,7 @@ public static class BatchMerger
     private sealed record Row(string[] Fields, int Index, int Shard, string DocId, bool Failed);
 
     /// <exception cref="InvalidOperationException">a shard folder has no documents.csv, or the target is one of the shards.</exception>
-    public static Result Merge(IReadOnlyList<string> shards, string output)
+    public static Result Merge(IReadOnlyList<string> shards, string output, PackageMetadata? package = null)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
         foreach (var shard in shards)
@@ -78,9 +83,10 @@ public static class BatchMerger
             }
         }
 
+        var encoding = BatchFiles.HasByteOrderMark(Path.Combine(shards[0], BatchFiles.Documents)) ? AtomicFile.Utf8Bom : AtomicFile.Utf8;
         if (shards.Any(s => File.Exists(Path.Combine(s, BatchFiles.Facts))))
         {
-            BatchFiles.WriteFacts(Path.Combine(output, BatchFiles.Facts), rows.Where(r => !r.Failed).Select(r => (output, r.DocId)));
+            BatchFiles.WriteFacts(Path.Combine(output, BatchFiles.Facts), rows.Where(r => !r.Failed).Select(r => (output, r.DocId)), encoding);
         }
         if (ordered) BatchFiles.WriteOrder(Path.Combine(output, ".extractor", BatchFiles.Order), rows.Select(r => (r.Index, r.DocId)));
         else File.Delete(Path.Combine(output, ".extractor", BatchFiles.Order));
@@ -90,7 +96,12 @@ public static class BatchMerger
             CsvFormat.WriteRow(csv, header);
             foreach (var row in rows) CsvFormat.WriteRow(csv, row.Fields);
             csv.Flush();
-        });
+        }, encoding);
+        var metadata = (package ?? PackageMetadata.None).Or(shards
+            .Select(s => PackageMetadata.FromExisting(Path.Combine(s, DataPackageWriter.FileName)))
+            .FirstOrDefault(m => !m.IsEmpty) ?? PackageMetadata.None);
+        BatchFiles.WritePublished(output, rows.Where(r => !r.Failed).Select(r => r.DocId).Distinct(StringComparer.Ordinal).ToList(),
+            shards.Any(s => File.Exists(Path.Combine(s, ParquetFiles.Facts))), metadata);
         return new Result(rows.Count, shards.Count, ordered);
     }
 

@@ -1,4 +1,5 @@
 using Extractor.Output;
+using Extractor.Output.Package;
 
 namespace Extractor.Batch;
 
@@ -10,6 +11,12 @@ public sealed record BatchOptions
     public bool Html { get; init; }
     /// <summary>Write each document's annotated.pdf (the source with failed checks outlined).</summary>
     public bool Annotate { get; init; }
+    /// <summary>Start every CSV file with a UTF-8 byte order mark, so that Excel opens it as UTF-8 (<c>--csv-bom</c>).</summary>
+    public bool CsvBom { get; init; }
+
+    /// <summary>The publisher's title, licence and other properties for datapackage.json (<c>--package-*</c>).</summary>
+    public PackageMetadata Package { get; init; } = PackageMetadata.None;
+
     /// <summary>A document taking longer than this is abandoned and reported as <c>timeout</c>.</summary>
     public TimeSpan PerDocumentTimeout { get; init; } = TimeSpan.FromMinutes(5);
     /// <summary>

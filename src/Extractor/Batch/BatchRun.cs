@@ -77,11 +77,13 @@ internal sealed class BatchRun : IDisposable
         if (_options.BatchCodeEvidence) await ApplyBatchCodesAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var documents = Enumerable.Range(0, _selected.Count).Where(s => !_outcomes[s].Failed).Select(s => (_options.OutputDirectory, _outcomes[s].DocId));
-        if (_options.Format != OutputFormat.Json) BatchFiles.WriteFacts(Path.Combine(_options.OutputDirectory, BatchFiles.Facts), documents);
+        var documents = Enumerable.Range(0, _selected.Count).Where(s => !_outcomes[s].Failed).Select(s => _outcomes[s].DocId).ToList();
+        var encoding = _options.CsvBom ? AtomicFile.Utf8Bom : AtomicFile.Utf8;
+        if (_options.Format.Has(OutputFormat.Csv)) BatchFiles.WriteFacts(Path.Combine(_options.OutputDirectory, BatchFiles.Facts), documents.Select(d => (_options.OutputDirectory, d)), encoding);
         BatchFiles.WriteOrder(Path.Combine(_options.StateDirectory, BatchFiles.Order), Enumerable.Range(0, _selected.Count).Select(s => (_selected[s], _outcomes[s].DocId)));
         BatchFiles.WriteDocuments(Path.Combine(_options.OutputDirectory, BatchFiles.Documents), _outcomes,
-            _selected.Select(i => _inputs.Items[i]).ToList(), _inputs.ExtraColumns, _options.Entities);
+            _selected.Select(i => _inputs.Items[i]).ToList(), _inputs.ExtraColumns, _options.Entities, encoding);
+        BatchFiles.WritePublished(_options.OutputDirectory, documents, _options.Format.Has(OutputFormat.Parquet), _options.Package);
         if (_options.Html) BatchIndexWriter.Write(_options.OutputDirectory);
         return _outcomes;
     }
@@ -279,7 +281,7 @@ internal sealed class BatchRun : IDisposable
         using (await _documentLocks.AcquireAsync(document.DocId, cancellationToken).ConfigureAwait(false))
         {
             DocumentWriter.Write(_options.OutputDirectory, document, _options.Format,
-                new ReviewOptions { Html = _options.Html, Annotate = _options.Annotate, SourcePdf = _options.Annotate ? source : null });
+                new ReviewOptions { Html = _options.Html, Annotate = _options.Annotate, SourcePdf = _options.Annotate ? source : null }, _options.CsvBom);
             outcome = outcome with { ElapsedMs = Elapsed(clock) };
             _ledger.Put(entry with
             {

@@ -1,3 +1,4 @@
+using Extractor.Output;
 using System.Globalization;
 using System.Text;
 
@@ -22,6 +23,9 @@ public sealed record BenchReport(MachineInfo Machine, BenchCorpus Corpus, IReadO
     /// <summary>Where the pipeline's output went, and that folder's file system type (empty when unknown).</summary>
     public string OutputFolder { get; init; } = string.Empty;
     public string OutputFileSystem { get; init; } = string.Empty;
+
+    /// <summary>The files the pipeline writes per document (<c>--format</c>).</summary>
+    public OutputFormat Format { get; init; } = OutputFormat.Both;
 
     public BenchMeasurement? Find(BenchMode mode, int jobs) => Measurements.FirstOrDefault(m => m.Mode == mode && m.Jobs == jobs);
 
@@ -59,7 +63,7 @@ public sealed record BenchReport(MachineInfo Machine, BenchCorpus Corpus, IReadO
         if (OutputFolder.Length > 0)
         {
             var fs = OutputFileSystem.Length > 0 ? $" ({OutputFileSystem})" : "";
-            Line($"output:   {OutputFolder}{fs}");
+            Line($"output:   {OutputFolder}{fs}; --format {Format.ToString().ToLowerInvariant().Replace(" ", "")}");
             if (OutputFileSystem == "tmpfs")
             {
                 Line($"          a memory file system: writing is serialisation and system calls, without a disk's costs. On ext4,");

@@ -24,7 +24,9 @@ public static class Benchmark
     /// when <paramref name="warmup"/> is false), then the measured pass over every document.
     /// </summary>
     /// <param name="ownProcess">The process runs this measurement only: its peak memory is the measurement's own.</param>
-    public static BenchMeasurement Measure(BenchCorpus corpus, BenchMode mode, int jobs, string workDirectory, bool warmup = true, bool ownProcess = false)
+    /// <param name="format">The files the pipeline writes per document, as <c>--format</c> (default: csv and json).</param>
+    public static BenchMeasurement Measure(BenchCorpus corpus, BenchMode mode, int jobs, string workDirectory, bool warmup = true, bool ownProcess = false,
+        OutputFormat format = OutputFormat.Both)
     {
         Directory.CreateDirectory(workDirectory);
         var isolated = ownProcess || PeakMemory.TryReset();
@@ -33,7 +35,7 @@ public static class Benchmark
         Pass? cold = null;
         if (warmup)
         {
-            cold = RunPass(mode, jobs, corpus.Distinct, Path.Combine(workDirectory, "cold"));
+            cold = RunPass(mode, jobs, corpus.Distinct, Path.Combine(workDirectory, "cold"), format);
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
@@ -41,7 +43,7 @@ public static class Benchmark
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var gen2 = GC.CollectionCount(2);
         var pause = GC.GetTotalPauseDuration();
-        var pass = RunPass(mode, jobs, corpus.Items, Path.Combine(workDirectory, "run"));
+        var pass = RunPass(mode, jobs, corpus.Items, Path.Combine(workDirectory, "run"), format);
         var allocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var gen2Collections = GC.CollectionCount(2) - gen2;
         var gcPause = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
@@ -77,7 +79,7 @@ public static class Benchmark
     private sealed record Pass(int[] Pages, double WallMs, double CpuMs, Dictionary<string, double> StageMs, Dictionary<string, long> StageAllocated, long Letters, long PathCommands, List<string> Failures);
 
     /// <summary>One pass: <paramref name="jobs"/> threads take the documents in order, one at a time each.</summary>
-    private static Pass RunPass(BenchMode mode, int jobs, IReadOnlyList<BenchDocument> items, string outputRoot)
+    private static Pass RunPass(BenchMode mode, int jobs, IReadOnlyList<BenchDocument> items, string outputRoot, OutputFormat format)
     {
         var extractor = DocumentExtractor.Default;
         var pages = new int[items.Count];
@@ -91,7 +93,7 @@ public static class Benchmark
             while ((index = Interlocked.Increment(ref next)) < items.Count)
             {
                 // A folder per document run: the same document twice never writes to one folder at once.
-                pages[index] = RunOne(mode, extractor, items[index], Path.Combine(outputRoot, index.ToString("D5", CultureInfo.InvariantCulture)), worker);
+                pages[index] = RunOne(mode, extractor, items[index], Path.Combine(outputRoot, index.ToString("D5", CultureInfo.InvariantCulture)), worker, format);
             }
         }) { IsBackground = true }).ToList();
         threads.ForEach(t => t.Start());
@@ -127,7 +129,7 @@ public static class Benchmark
     }
 
     /// <summary>Runs one document; returns the pages read (0 when it failed).</summary>
-    private static int RunOne(BenchMode mode, DocumentExtractor extractor, BenchDocument document, string outputRoot, Worker worker)
+    private static int RunOne(BenchMode mode, DocumentExtractor extractor, BenchDocument document, string outputRoot, Worker worker, OutputFormat format)
     {
         try
         {
@@ -145,7 +147,7 @@ public static class Benchmark
             var result = extractor.Extract(bytes, document.Path);
             var extracted = Stopwatch.GetTimestamp();
             var allocatedBeforeWrite = GC.GetAllocatedBytesForCurrentThread();
-            DocumentWriter.Write(outputRoot, result, OutputFormat.Both);
+            DocumentWriter.Write(outputRoot, result, format);
             var written = Stopwatch.GetTimestamp();
             var writeAllocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBeforeWrite;
 

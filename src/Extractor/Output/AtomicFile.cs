@@ -10,6 +10,9 @@ public static class AtomicFile
 {
     public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>UTF-8 starting with a byte order mark, for CSV files Excel must open as UTF-8 (<c>--csv-bom</c>).</summary>
+    public static readonly Encoding Utf8Bom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
     public static void Write(string path, Action<Stream> write)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -41,17 +44,17 @@ public static class AtomicFile
         write(stream);
     }
 
-    public static void WriteTextInStagedFolder(string path, Action<TextWriter> write) =>
+    public static void WriteTextInStagedFolder(string path, Action<TextWriter> write, Encoding? encoding = null) =>
         WriteInStagedFolder(path, stream =>
         {
-            using var writer = new StreamWriter(stream, Utf8, leaveOpen: true) { NewLine = "\n" };
+            using var writer = new StreamWriter(stream, encoding ?? Utf8, leaveOpen: true) { NewLine = "\n" };
             write(writer);
         });
 
-    public static void WriteText(string path, Action<TextWriter> write) =>
+    public static void WriteText(string path, Action<TextWriter> write, Encoding? encoding = null) =>
         Write(path, stream =>
         {
-            using var writer = new StreamWriter(stream, Utf8, leaveOpen: true) { NewLine = "\n" };
+            using var writer = new StreamWriter(stream, encoding ?? Utf8, leaveOpen: true) { NewLine = "\n" };
             write(writer);
         });
 

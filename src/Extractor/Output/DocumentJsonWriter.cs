@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Extractor.Rows;
 
+using Extractor.Arithmetic;
+
 namespace Extractor.Output;
 
 /// <summary>Writes document.json (see docs/output-format.md).</summary>

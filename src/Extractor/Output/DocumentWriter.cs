@@ -1,12 +1,12 @@
+using Extractor.Output.Parquet;
+using Extractor.Output.Xlsx;
 using Extractor.Rows;
 
 namespace Extractor.Output;
 
-public enum OutputFormat { Both, Csv, Json }
-
 /// <summary>
-/// Writes one document's folder (document.json, facts.csv, tables/*.csv, report.md, and when asked report.html and
-/// annotated.pdf), built in a temporary folder and swapped in whole.
+/// Writes one document's folder (document.json, facts.csv, tables/*.csv, facts.parquet, the workbook, report.md, and
+/// when asked report.html and annotated.pdf), built in a temporary folder and swapped in whole.
 /// </summary>
 public static class DocumentWriter
 {
@@ -18,22 +18,33 @@ public static class DocumentWriter
     /// for. An annotated PDF that cannot be made (no source bytes, a PDF PdfPig cannot copy) costs the document nothing:
     /// report.html says why, and the rest is written.
     /// </summary>
-    public static string Write(string outputRoot, DocumentResult document, OutputFormat format, ReviewOptions review)
+    /// <param name="csvBom">Start the CSV files with a UTF-8 byte order mark (<c>--csv-bom</c>), for Excel.</param>
+    public static string Write(string outputRoot, DocumentResult document, OutputFormat format, ReviewOptions review, bool csvBom = false)
     {
         var folder = Path.Combine(outputRoot, document.DocId);
+        var csvEncoding = csvBom ? AtomicFile.Utf8Bom : AtomicFile.Utf8;
         AtomicFile.ReplaceDirectory(folder, temporary =>
         {
-            if (format != OutputFormat.Csv)
+            if (format.Has(OutputFormat.Json))
             {
                 AtomicFile.WriteInStagedFolder(Path.Combine(temporary, "document.json"), s => DocumentJsonWriter.Write(s, document));
             }
-            if (format != OutputFormat.Json)
+            if (format.Has(OutputFormat.Csv))
             {
-                AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "facts.csv"), w => FactsCsvWriter.Write(w, Fact.Of(document)));
+                AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "facts.csv"), w => FactsCsvWriter.Write(w, Fact.Of(document)), csvEncoding);
                 foreach (var table in document.Tables)
                 {
-                    AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "tables", table.Id + ".csv"), w => TableCsvWriter.Write(w, table));
+                    AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "tables", table.Id + ".csv"), w => TableCsvWriter.Write(w, table), csvEncoding);
                 }
+                AtomicFile.WriteInStagedFolder(Path.Combine(temporary, Package.DataPackageWriter.FileName), s => Package.DataPackageWriter.WriteDocument(s, document));
+            }
+            if (format.Has(OutputFormat.Parquet))
+            {
+                AtomicFile.WriteInStagedFolder(Path.Combine(temporary, ParquetFiles.Facts), s => ParquetFiles.WriteFacts(s, Fact.Of(document)));
+            }
+            if (format.Has(OutputFormat.Xlsx))
+            {
+                AtomicFile.WriteInStagedFolder(Path.Combine(temporary, WorkbookWriter.FileName(document)), s => WorkbookWriter.Write(s, document));
             }
             AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "report.md"), w => ReportMarkdownWriter.Write(w, document));
             WriteReview(temporary, document, format, review);
@@ -62,8 +73,8 @@ public static class DocumentWriter
         {
             var links = new Html.ReviewPageLinks
             {
-                Json = format != OutputFormat.Csv,
-                Csv = format != OutputFormat.Json,
+                Json = format.Has(OutputFormat.Json),
+                Csv = format.Has(OutputFormat.Csv),
                 AnnotatedPdf = annotated,
                 AnnotatedPdfError = error,
             };

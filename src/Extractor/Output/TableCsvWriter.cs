@@ -11,6 +11,14 @@ public static class TableCsvWriter
 {
     private static readonly string[] RowFields = ["section", "line_no", "code", "code_level", "name", "code_printed", "name_printed", "code_repair", "page"];
 
+    /// <summary>The CSV's header line: the row fields and canonical columns of a template table, <c>page,c1…cN</c> for a grid.</summary>
+    public static IReadOnlyList<string> Header(ExtractedTable table) =>
+        table.Source.Template is null
+            ? ["page", .. Enumerable.Range(1, GridWidth(table)).Select(i => $"c{i}")]
+            : [.. RowFields, .. table.ColumnNames];
+
+    private static int GridWidth(ExtractedTable table) => table.Source.Parts.Max(p => p.Grid.Columns);
+
     public static void Write(TextWriter writer, ExtractedTable table)
     {
         using var csv = CsvFormat.Open(writer);
@@ -21,7 +29,7 @@ public static class TableCsvWriter
         else
         {
             var columns = table.ColumnNames;
-            CsvFormat.WriteRow(csv, RowFields.Concat(columns));
+            CsvFormat.WriteRow(csv, Header(table));
             foreach (var row in table.Rows)
             {
                 var values = columns.Select(c => row.Values.FirstOrDefault(v => v.Column == c) is { } v ? CsvFormat.Amount(v.Value) : string.Empty);
@@ -37,8 +45,8 @@ public static class TableCsvWriter
 
     private static void WriteGrid(CsvHelper.CsvWriter csv, ExtractedTable table)
     {
-        var width = table.Source.Parts.Max(p => p.Grid.Columns);
-        CsvFormat.WriteRow(csv, new[] { "page" }.Concat(Enumerable.Range(1, width).Select(i => $"c{i}")));
+        var width = GridWidth(table);
+        CsvFormat.WriteRow(csv, Header(table));
         foreach (var part in table.Source.Parts)
         {
             var grid = part.Grid;

@@ -22,20 +22,22 @@ public static class BatchFiles
     public static IReadOnlyList<string> DocumentsHeader(IReadOnlyList<string> extraColumns) =>
         DocumentOutcome.Header.Concat(extraColumns.Select(c => DocumentOutcome.Header.Contains(c) ? ManifestPrefix + c : c)).ToList();
 
-    public static void WriteDocuments(string path, IReadOnlyList<DocumentOutcome> outcomes, IReadOnlyList<BatchInput> inputs, IReadOnlyList<string> extraColumns) =>
+    /// <param name="excelSafe">Text cells a spreadsheet would run as a formula get a leading <c>'</c> (<see cref="CsvFormat.Text"/>).</param>
+    public static void WriteDocuments(string path, IReadOnlyList<DocumentOutcome> outcomes, IReadOnlyList<BatchInput> inputs, IReadOnlyList<string> extraColumns, bool excelSafe = false) =>
         AtomicFile.WriteText(path, writer =>
         {
+            string T(string text) => CsvFormat.Text(text, excelSafe);
             using var csv = CsvFormat.Open(writer);
-            CsvFormat.WriteRow(csv, DocumentsHeader(extraColumns));
+            CsvFormat.WriteRow(csv, DocumentsHeader(extraColumns).Select(T));
             for (var i = 0; i < outcomes.Count; i++)
             {
                 var o = outcomes[i];
                 CsvFormat.WriteRow(csv,
                 [
-                    o.DocId, o.Source, o.Status, o.ErrorCode, o.Message, o.Pages.ToString(CultureInfo.InvariantCulture),
+                    T(o.DocId), T(o.Source), o.Status, o.ErrorCode, T(o.Message), o.Pages.ToString(CultureInfo.InvariantCulture),
                     o.TablesFound.ToString(CultureInfo.InvariantCulture), o.ChecksFailed.ToString(CultureInfo.InvariantCulture),
                     o.ChecksWarned.ToString(CultureInfo.InvariantCulture), o.ElapsedMs.ToString(CultureInfo.InvariantCulture),
-                    .. extraColumns.Select(c => inputs[i].Fields.GetValueOrDefault(c, string.Empty)),
+                    .. extraColumns.Select(c => T(inputs[i].Fields.GetValueOrDefault(c, string.Empty))),
                 ]);
             }
             csv.Flush();

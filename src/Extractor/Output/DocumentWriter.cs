@@ -18,9 +18,20 @@ public static class DocumentWriter
     /// for. An annotated PDF that cannot be made (no source bytes, a PDF PdfPig cannot copy) costs the document nothing:
     /// report.html says why, and the rest is written.
     /// </summary>
-    public static string Write(string outputRoot, DocumentResult document, OutputFormat format, ReviewOptions review)
+    public static string Write(string outputRoot, DocumentResult document, OutputFormat format, ReviewOptions review) =>
+        Write(outputRoot, document, format, review, excelSafe: false);
+
+    /// <summary>
+    /// As <see cref="Write(string, DocumentResult, OutputFormat, ReviewOptions)"/>, with the CSV files made safe to open in a
+    /// spreadsheet when <paramref name="excelSafe"/> (<see cref="CsvFormat.Text"/>). Cancelling stops the writing between
+    /// files and before the folder is swapped in: a conversion stopped at its time limit leaves nothing behind.
+    /// <paramref name="beforeSwap"/> runs once everything is written, just before the swap; what it throws abandons the folder.
+    /// </summary>
+    /// <exception cref="InvalidDataException">the document's doc_id is not one the extractor makes (<see cref="DocumentFolder"/>).</exception>
+    public static string Write(string outputRoot, DocumentResult document, OutputFormat format, ReviewOptions review, bool excelSafe,
+        CancellationToken cancellationToken = default, Action? beforeSwap = null)
     {
-        var folder = Path.Combine(outputRoot, document.DocId);
+        var folder = DocumentFolder.PathOf(outputRoot, document.DocId);
         AtomicFile.ReplaceDirectory(folder, temporary =>
         {
             if (format != OutputFormat.Csv)
@@ -29,14 +40,20 @@ public static class DocumentWriter
             }
             if (format != OutputFormat.Json)
             {
-                AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "facts.csv"), w => FactsCsvWriter.Write(w, Fact.Of(document)));
+                cancellationToken.ThrowIfCancellationRequested();
+                AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "facts.csv"), w => FactsCsvWriter.Write(w, Fact.Of(document), excelSafe: excelSafe));
                 foreach (var table in document.Tables)
                 {
-                    AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "tables", table.Id + ".csv"), w => TableCsvWriter.Write(w, table));
+                    cancellationToken.ThrowIfCancellationRequested();
+                    AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "tables", table.Id + ".csv"), w => TableCsvWriter.Write(w, table, excelSafe));
                 }
             }
+            cancellationToken.ThrowIfCancellationRequested();
             AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "report.md"), w => ReportMarkdownWriter.Write(w, document));
+            cancellationToken.ThrowIfCancellationRequested();
             WriteReview(temporary, document, format, review);
+            cancellationToken.ThrowIfCancellationRequested();
+            beforeSwap?.Invoke();
         });
         return folder;
     }
@@ -53,7 +70,7 @@ public static class DocumentWriter
                 AtomicFile.Write(Path.Combine(folder, ReviewOptions.AnnotatedPdfFile), s => s.Write(PdfAnnotator.Annotate(parts, document)));
                 annotated = ReviewOptions.AnnotatedPdfFile;
             }
-            catch (Exception e) when (e is not OperationCanceledException and not IOException and not UnauthorizedAccessException)
+            catch (Exception e) when (e is not OperationCanceledException and not IOException and not UnauthorizedAccessException and not OutOfMemoryException)
             {
                 error = $"{e.GetType().Name}: {e.Message}";
             }

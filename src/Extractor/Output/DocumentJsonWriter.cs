@@ -7,14 +7,17 @@ namespace Extractor.Output;
 /// <summary>Writes document.json (see docs/output-format.md).</summary>
 public static class DocumentJsonWriter
 {
-    /// <summary>1.2 = contract v1 plus the additions listed in docs/output-format.md (1.2 added <c>checks[].cells</c>).</summary>
-    public const string SchemaVersion = "1.2";
+    /// <summary>
+    /// 1.3 = contract v1 plus the additions listed in docs/output-format.md (1.2 added <c>checks[].cells</c>, 1.3
+    /// <c>warnings_total</c>: <c>warnings</c> lists at most <see cref="OutputLimits.MaxWarningsListed"/>).
+    /// </summary>
+    public const string SchemaVersion = "1.3";
 
     public static void Write(Stream stream, DocumentResult document)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions
         {
-            Indented = true,
+            Indented = document.Source.Pages <= OutputLimits.CompactJsonPages,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
         json.WriteStartObject();
@@ -91,8 +94,9 @@ public static class DocumentJsonWriter
         json.WriteEndArray();
 
         json.WriteStartArray("warnings");
-        foreach (var w in document.Warnings) json.WriteStringValue(w);
+        foreach (var w in OutputLimits.ListedWarnings(document.Warnings)) json.WriteStringValue(w);
         json.WriteEndArray();
+        json.WriteNumber("warnings_total", document.Warnings.Count);
 
         json.WriteStartObject("timings_ms");
         foreach (var (stage, ms) in document.TimingsMs) json.WriteNumber(stage, ms);

@@ -22,7 +22,7 @@ public static class ReportMarkdownWriter
         foreach (var t in document.Tables)
         {
             var facts = t.Source.Template is null ? 0 : t.Rows.Sum(r => r.Values.Count);
-            w.WriteLine($"| {t.Id} | {Cell(t.Source.Title)} | {Cell(t.Source.Label)} | {string.Join(", ", t.Source.Pages)} | {t.Source.Method} | {t.Rows.Count} | {facts} |");
+            w.WriteLine($"| {t.Id} | {Cell(t.Source.Title)} | {Cell(t.Source.Label)} | {OutputLimits.Pages(t.Source.Pages)} | {t.Source.Method} | {t.Rows.Count} | {facts} |");
         }
         w.WriteLine();
         if (document.MissingTables.Count > 0)
@@ -35,7 +35,8 @@ public static class ReportMarkdownWriter
         w.WriteLine("## Warnings");
         w.WriteLine();
         if (document.Warnings.Count == 0) w.WriteLine("None.");
-        foreach (var warning in document.Warnings) w.WriteLine($"- {warning}");
+        foreach (var warning in OutputLimits.ListedWarnings(document.Warnings)) w.WriteLine($"- {warning}");
+        if (OutputLimits.WarningsLeftOut(document.Warnings) is { } more) w.WriteLine($"- {more} See document.json's warnings_total.");
     }
 
     private static void WriteRepairs(TextWriter w, DocumentResult document)
@@ -96,7 +97,7 @@ public static class ReportMarkdownWriter
             foreach (var c in group)
             {
                 var message = c.Quote is null ? c.Message : $"{c.Message} «{c.Quote}»";
-                w.WriteLine($"| `{c.Id}` | {string.Join(", ", c.Pages)} | {Amount(c.Expected)} | {Amount(c.Actual)} | {Amount(c.Difference)} | {Cell(message)} |");
+                w.WriteLine($"| `{c.Id}` | {OutputLimits.Pages(c.Pages)} | {Amount(c.Expected)} | {Amount(c.Actual)} | {Amount(c.Difference)} | {Cell(message)} |");
             }
             w.WriteLine();
         }

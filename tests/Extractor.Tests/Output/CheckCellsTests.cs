@@ -74,7 +74,7 @@ public sealed class CheckCellsTests
         using var stream = new MemoryStream();
         DocumentJsonWriter.Write(stream, document);
         using var json = JsonDocument.Parse(stream.ToArray());
-        Assert.Equal("1.2", json.RootElement.GetProperty("schema_version").GetString());
+        Assert.Equal("1.3", json.RootElement.GetProperty("schema_version").GetString());
         var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToList();
         Assert.All(checks, c => Assert.Equal(JsonValueKind.Array, c.GetProperty("cells").ValueKind));
         var threePublic = checks.Single(c => c.GetProperty("id").GetString() == ReviewFixtures.ThreePublicCheck);

@@ -20,10 +20,14 @@ internal static class JoinCommand
         var catalogs = new List<string>();
         var html = false;
         var annotate = false;
+        var excelSafe = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
+                case "--excel-safe":
+                    excelSafe = true;
+                    break;
                 case "--html":
                     html = true;
                     break;
@@ -60,7 +64,7 @@ internal static class JoinCommand
             var parts = files.Select(f => (File.ReadAllBytes(f), f)).ToList();
             var document = DocumentExtractor.Default.WithRepairer(new CodeRepairer(catalog)).Extract(parts);
             DocumentWriter.Write(outDir, document, format,
-                new ReviewOptions { Html = html, Annotate = annotate, SourcePdfParts = annotate ? parts.Select(p => p.Item1).ToList() : null });
+                new ReviewOptions { Html = html, Annotate = annotate, SourcePdfParts = annotate ? parts.Select(p => p.Item1).ToList() : null }, excelSafe);
             var found = document.TemplateTables.Count();
             var status = document.MissingTables.Count == 0 && found > 0 ? "ok" : "partial";
             var message = status == "ok" ? string.Empty : $"Tables not found: {string.Join(", ", document.MissingTables)}; see report.md.";
@@ -74,7 +78,7 @@ internal static class JoinCommand
             outcome = new DocumentOutcome(DocumentExtractor.DocId(files[0], new string('0', 64)), source, "failed", code, e.Message, 0, 0, 0, 0, clock.ElapsedMilliseconds);
         }
 
-        BatchFiles.WriteDocuments(Path.Combine(outDir, BatchFiles.Documents), [outcome], [new BatchInput(source)], []);
+        BatchFiles.WriteDocuments(Path.Combine(outDir, BatchFiles.Documents), [outcome], [new BatchInput(source)], [], excelSafe);
         if (format != OutputFormat.Json && !outcome.Failed) BatchFiles.WriteFacts(Path.Combine(outDir, BatchFiles.Facts), [(outDir, outcome.DocId)]);
         if (html) Output.Html.BatchIndexWriter.Write(outDir);
         stderr.WriteLine(outcome.Failed

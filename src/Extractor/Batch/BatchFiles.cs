@@ -56,7 +56,7 @@ public static class BatchFiles
             foreach (var (root, docId) in documents)
             {
                 if (!seen.Add(docId)) continue;
-                var facts = Path.Combine(root, docId, Facts);
+                var facts = Path.Combine(DocumentFolder.PathOf(root, docId), Facts);
                 if (!File.Exists(facts)) continue;
                 using var reader = new StreamReader(facts, AtomicFile.Utf8);
                 reader.ReadLine();

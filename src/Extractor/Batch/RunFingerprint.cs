@@ -8,7 +8,7 @@ namespace Extractor.Batch;
 /// "The same options" for resuming: the SHA-256 of everything that changes what a document's
 /// folder and documents.csv line hold — the extractor's version, the output format, whether batch
 /// codes are used, reproducible times, and <see cref="BatchOptions.ConversionKey"/> (the user
-/// catalogs). Parallelism, sharding, time and download limits, and the cache are not part of it.
+/// catalogs). Parallelism, sharding, time, memory and download limits, and the cache are not part of it.
 /// </summary>
 public static class RunFingerprint
 {
@@ -28,6 +28,8 @@ public static class RunFingerprint
             .Append("batch_codes=").Append(options.BatchCodeEvidence).Append('\n')
             .Append("reproducible=").Append(options.Reproducible).Append('\n')
             .Append("conversion_key=").Append(options.ConversionKey).Append('\n');
+        // Added only when set, so that the fingerprints of runs made before the option existed stay the same.
+        if (options.ExcelSafe) text.Append("excel_safe=True\n");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

@@ -290,19 +290,22 @@ public static class CommandLine
     /// </summary>
     internal static WorkerCommand SelfAsWorker(IReadOnlyList<string> catalogs)
     {
-        var host = Environment.ProcessPath ?? "dotnet";
+        var self = typeof(CommandLine).Assembly.Location;
+        var host = Environment.ProcessPath;
+        var hostName = host is null ? "" : Path.GetFileNameWithoutExtension(host);
         var arguments = new List<string>();
-        if (string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            arguments.Add(typeof(CommandLine).Assembly.Location);
-        }
+        // Run as its own executable (the apphost, or the 'extractor' tool shim): that again. Otherwise (dotnet
+        // Extractor.Cli.dll, or a test host that loaded this assembly) through dotnet.
+        var apphost = host is not null && (hostName == Path.GetFileNameWithoutExtension(self) || hostName == "extractor");
+        var program = apphost ? host! : hostName == "dotnet" ? host! : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        if (!apphost) arguments.Add(self);
         arguments.Add(WorkerCommandName);
         foreach (var catalog in catalogs)
         {
             arguments.Add("--catalog");
             arguments.Add(Path.GetFullPath(catalog));
         }
-        return new WorkerCommand(host, arguments);
+        return new WorkerCommand(program, arguments);
     }
 
     internal static int Fail(TextWriter stderr, string message)

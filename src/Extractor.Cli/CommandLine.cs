@@ -21,16 +21,16 @@ public static class CommandLine
         extractor — Chinese budget-disclosure PDFs (部门决算/预算公开) to data
 
         Usage:
-          extractor [INPUT...] [--out DIR] [--format FORMAT] [--timeout SECONDS]
+          extractor [INPUT...] [--out DIR] [--format FORMAT] [--timeout SECONDS] [--max-memory MB]
                     [--jobs N] [--force] [--shard I/N | --shard N] [--entities FILE] [download options]
-                    [--csv-bom] [--package-title TEXT] [--package-license ID] [--package-meta FILE]
+                    [--csv-bom] [--excel-safe] [--package-title TEXT] [--package-license ID] [--package-meta FILE]
           extractor merge OUT... --out DIR [--package-title TEXT] [--package-license ID] [--package-meta FILE]
                                           merge the output folders of a sharded harvest
           extractor link OUT... [--out DIR] [--entities FILE]
                                           link the documents of output folders (budget and
                                           final, year and year, department and units): links.csv,
                                           execution.csv, series.csv, link-checks.csv, links.md
-          extractor join FILE... [--out DIR] [--format F] [--catalog FILE] [--html] [--annotate]
+          extractor join FILE... [--out DIR] [--format F] [--catalog FILE] [--html] [--annotate] [--excel-safe]
                                           convert several files that make one document (a
                                           narrative PDF and a tables PDF published apart) as one
           extractor grids FILE [PAGE]     print the table grids found on a file's pages
@@ -61,7 +61,16 @@ public static class CommandLine
                              cells found, checks and repairs marked) and index.html
           --annotate         also write annotated.pdf per document: the source PDF with
                              the cells of failed checks outlined and a note on each
-          --timeout SECONDS  give up on a document after this long (default: 300)
+          --timeout SECONDS  stop a document after this long, its writing included, and
+                             report it as 'timeout' (default: 300)
+          --max-memory MB    stop a document whose conversion needs more memory than this
+                             and report it as 'too_large' (default: a quarter of the
+                             machine's memory shared among the jobs, 256 to 640 MB)
+          --excel-safe       in the CSV files, prefix text cells that a spreadsheet would run
+                             as a formula (starting with = + - @) with ' (never 'value')
+          --in-process       convert on threads of this process instead of worker processes:
+                             no memory limit, and the time limit stops a conversion only
+                             between pages (for debugging)
           --catalog FILE     add a classification catalog (CSV with columns code,name) to
                              the evidence for repairing codes; may be repeated
           --no-batch-codes   do not use codes printed by other documents of the batch
@@ -108,6 +117,7 @@ public static class CommandLine
         if (args.Length > 0 && args[0] == "bench") return BenchCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
         if (args.Length > 0 && args[0] == "join") return JoinCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
         if (args.Length > 0 && args[0] == "link") return LinkCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
+        if (args.Length > 0 && args[0] == WorkerCommandName) return WorkerCommandRunner.Run(args.Skip(1).ToArray(), stderr);
 
         var inputs = new List<string>();
         string? outDir = null;
@@ -122,6 +132,9 @@ public static class CommandLine
         var reproducible = false;
         var html = false;
         var annotate = false;
+        var excelSafe = false;
+        var inProcess = false;
+        long? maxMemory = null;
         var shard = ShardSpec.All;
         string? progressMode = null;
         string? entities = null;
@@ -150,6 +163,19 @@ public static class CommandLine
                     break;
                 case "--timeout":
                     if (!TrySeconds(args, ref i, out timeout)) return Fail(stderr, "--timeout needs a positive number of seconds.");
+                    break;
+                case "--max-memory":
+                    if (++i >= args.Length || !double.TryParse(args[i], CultureInfo.InvariantCulture, out var memoryMb) || memoryMb < 64 || double.IsInfinity(memoryMb))
+                    {
+                        return Fail(stderr, "--max-memory needs a number of megabytes, at least 64.");
+                    }
+                    maxMemory = (long)(memoryMb * 1024 * 1024);
+                    break;
+                case "--excel-safe":
+                    excelSafe = true;
+                    break;
+                case "--in-process":
+                    inProcess = true;
                     break;
                 case "--catalog":
                     if (++i >= args.Length) return Fail(stderr, "--catalog needs a CSV file.");
@@ -262,8 +288,10 @@ public static class CommandLine
         {
             OutputDirectory = outDir, Format = format, PerDocumentTimeout = timeout, BatchCodeEvidence = batchCodes,
             MaxParallelism = jobs, Force = force, Shard = shard, Reproducible = reproducible, Download = download,
-            Html = html, Annotate = annotate, Entities = entityMap, CsvBom = csvBom, Package = package,
+            Html = html, Annotate = annotate, Entities = entityMap, CsvBom = csvBom, Package = package, ExcelSafe = excelSafe,
             ConversionKey = CatalogKey(catalogs),
+            Workers = inProcess ? null : SelfAsWorker(catalogs),
+            MaxMemoryBytes = maxMemory ?? BatchOptions.DefaultMaxMemory(jobs),
         };
         var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         var mode = progressMode switch
@@ -304,6 +332,33 @@ public static class CommandLine
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    /// <summary>The hidden subcommand a batch starts its worker processes with (<see cref="WorkerHost"/>).</summary>
+    internal const string WorkerCommandName = "worker";
+
+    /// <summary>
+    /// This program as a worker: the same executable (or <c>dotnet</c> and this assembly, when run that way) with
+    /// <c>worker</c> and the user's catalogs, so that a worker converts exactly as this process would.
+    /// </summary>
+    internal static WorkerCommand SelfAsWorker(IReadOnlyList<string> catalogs)
+    {
+        var self = typeof(CommandLine).Assembly.Location;
+        var host = Environment.ProcessPath;
+        var hostName = host is null ? "" : Path.GetFileNameWithoutExtension(host);
+        var arguments = new List<string>();
+        // Run as its own executable (the apphost, or the 'extractor' tool shim): that again. Otherwise (dotnet
+        // Extractor.Cli.dll, or a test host that loaded this assembly) through dotnet.
+        var apphost = host is not null && (hostName == Path.GetFileNameWithoutExtension(self) || hostName == "extractor");
+        var program = apphost ? host! : hostName == "dotnet" ? host! : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        if (!apphost) arguments.Add(self);
+        arguments.Add(WorkerCommandName);
+        foreach (var catalog in catalogs)
+        {
+            arguments.Add("--catalog");
+            arguments.Add(Path.GetFullPath(catalog));
+        }
+        return new WorkerCommand(program, arguments);
     }
 
     internal static int Fail(TextWriter stderr, string message)

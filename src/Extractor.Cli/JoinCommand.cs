@@ -23,10 +23,14 @@ internal static class JoinCommand
         var annotate = false;
         var csvBom = false;
         var package = PackageMetadata.None;
+        var excelSafe = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
+                case "--excel-safe":
+                    excelSafe = true;
+                    break;
                 case "--html":
                     html = true;
                     break;
@@ -69,7 +73,7 @@ internal static class JoinCommand
             var parts = files.Select(f => (File.ReadAllBytes(f), f)).ToList();
             var document = DocumentExtractor.Default.WithRepairer(new CodeRepairer(catalog)).Extract(parts);
             DocumentWriter.Write(outDir, document, format,
-                new ReviewOptions { Html = html, Annotate = annotate, SourcePdfParts = annotate ? parts.Select(p => p.Item1).ToList() : null }, csvBom);
+                new ReviewOptions { Html = html, Annotate = annotate, SourcePdfParts = annotate ? parts.Select(p => p.Item1).ToList() : null }, excelSafe, csvBom: csvBom);
             outcome = DocumentOutcome.Converted(document, source, clock.ElapsedMilliseconds).Of(document);
         }
         catch (Exception e) when (e is ExtractionException or IOException or UnauthorizedAccessException)
@@ -79,7 +83,7 @@ internal static class JoinCommand
         }
 
         var encoding = csvBom ? AtomicFile.Utf8Bom : AtomicFile.Utf8;
-        BatchFiles.WriteDocuments(Path.Combine(outDir, BatchFiles.Documents), [outcome], [new BatchInput(source)], [], encoding: encoding);
+        BatchFiles.WriteDocuments(Path.Combine(outDir, BatchFiles.Documents), [outcome], [new BatchInput(source)], [], encoding: encoding, excelSafe: excelSafe);
         if (format.Has(OutputFormat.Csv) && !outcome.Failed) BatchFiles.WriteFacts(Path.Combine(outDir, BatchFiles.Facts), [(outDir, outcome.DocId)], encoding);
         BatchFiles.WritePublished(outDir, outcome.Failed ? [] : [outcome.DocId], format.Has(OutputFormat.Parquet), package);
         if (html) Output.Html.BatchIndexWriter.Write(outDir);

@@ -202,17 +202,24 @@ public sealed class DocumentExtractor
             yield return $"The file name says {string.Join("/", years)} but the document reports on {metadata.Year}; the document's year is used.";
     }
 
-    /// <summary>The input's file name without extension, made filesystem-safe, plus the first 8 hex digits of its SHA-256.</summary>
+    /// <summary>Characters a doc_id never starts with: a spreadsheet reads a cell starting with = + - @ as a formula.</summary>
+    internal const string UnsafeLeading = "._=+-@";
+
+    /// <summary>
+    /// The input's file name without extension, made filesystem-safe (white space, control characters and the
+    /// characters file systems or shells refuse become <c>_</c>; leading <c>. _ = + - @</c> and trailing <c>. _</c>
+    /// removed; at most 100 characters; <c>document</c> when nothing is left), plus <c>-</c> and the first 8 hex digits
+    /// of its SHA-256. <see cref="Output.DocumentFolder.IsDocId"/> accepts exactly this shape.
+    /// </summary>
     public static string DocId(string sourcePath, string sha256)
     {
         var name = Path.GetFileNameWithoutExtension(sourcePath.Split('?')[0].TrimEnd('/', '\\'));
         var sb = new StringBuilder(name.Length);
-        var invalid = Path.GetInvalidFileNameChars();
         foreach (var ch in name)
         {
-            sb.Append(char.IsWhiteSpace(ch) || invalid.Contains(ch) || ch is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : ch);
+            sb.Append(Output.DocumentFolder.IsRefused(ch) ? '_' : ch);
         }
-        var safe = sb.ToString().Trim('.', '_');
+        var safe = sb.ToString().TrimStart(UnsafeLeading.ToCharArray()).TrimEnd('.', '_');
         if (safe.Length == 0) safe = "document";
         if (safe.Length > 100) safe = safe[..100];
         return $"{safe}-{sha256[..8]}";

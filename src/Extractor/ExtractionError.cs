@@ -8,6 +8,8 @@ public static class ErrorCodes
     public const string NoTextLayer = "no_text_layer";
     public const string Corrupt = "corrupt";
     public const string Timeout = "timeout";
+    /// <summary>Over a size limit: a stream that decodes to more than its ceiling, a page with too many glyphs or paths, or a conversion over --max-memory.</summary>
+    public const string TooLarge = "too_large";
     public const string NotFound = "not_found";
     public const string DownloadFailed = "download_failed";
     public const string Internal = "internal_error";

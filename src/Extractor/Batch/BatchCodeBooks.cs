@@ -38,23 +38,28 @@ internal sealed class BatchCodeBooks
         }
     }
 
-    /// <summary>The year's book (codes and names inserted in ordinal order), or null when no document of the year prints a code.</summary>
-    public (CodeBook Book, string Fingerprint)? For(string year)
+    /// <summary>
+    /// The year's book (codes and names inserted in ordinal order), its fingerprint, and its <c>[code, name]</c> pairs in that
+    /// order (what a worker process builds the same book from); null when no document of the year prints a code.
+    /// </summary>
+    public (CodeBook Book, string Fingerprint, IReadOnlyList<string[]> Codes)? For(string year)
     {
         lock (_gate)
         {
             if (!_years.TryGetValue(year, out var codes) || codes.Count == 0) return null;
             var book = new CodeBook();
+            var pairs = new List<string[]>();
             var text = new StringBuilder();
             foreach (var (code, names) in codes)
             {
                 foreach (var name in names)
                 {
                     book.Add(code, name);
+                    pairs.Add([code, name]);
                     text.Append(code).Append('\t').Append(name).Append('\n');
                 }
             }
-            return (book, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))));
+            return (book, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))), pairs);
         }
     }
 }

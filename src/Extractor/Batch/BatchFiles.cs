@@ -36,26 +36,28 @@ public static class BatchFiles
     public static IReadOnlyList<string> DocumentsHeader(IReadOnlyList<string> extraColumns) =>
         OwnColumns.Concat(extraColumns.Select(c => OwnColumns.Contains(c) ? ManifestPrefix + c : c)).ToList();
 
-    public static void WriteDocuments(string path, IReadOnlyList<DocumentOutcome> outcomes, IReadOnlyList<BatchInput> inputs, IReadOnlyList<string> extraColumns, EntityMap? entities = null, Encoding? encoding = null) =>
+    /// <param name="excelSafe">Text cells a spreadsheet would run as a formula get a leading <c>'</c> (<see cref="CsvFormat.Text"/>).</param>
+    public static void WriteDocuments(string path, IReadOnlyList<DocumentOutcome> outcomes, IReadOnlyList<BatchInput> inputs, IReadOnlyList<string> extraColumns, EntityMap? entities = null, Encoding? encoding = null, bool excelSafe = false) =>
         AtomicFile.WriteText(path, writer =>
         {
             var resolver = new EntityResolver(entities);
+            string T(string text) => CsvFormat.Text(text, excelSafe);
             using var csv = CsvFormat.Open(writer);
-            CsvFormat.WriteRow(csv, DocumentsHeader(extraColumns));
+            CsvFormat.WriteRow(csv, DocumentsHeader(extraColumns).Select(T));
             for (var i = 0; i < outcomes.Count; i++)
             {
                 var o = outcomes[i];
                 var entity = o.Failed ? Entity.None : resolver.Resolve(o.DocId, o.Department, o.Scope);
                 CsvFormat.WriteRow(csv,
                 [
-                    o.DocId, o.Source, o.Status, o.ErrorCode, o.Message, o.Pages.ToString(CultureInfo.InvariantCulture),
+                    T(o.DocId), T(o.Source), o.Status, o.ErrorCode, T(o.Message), o.Pages.ToString(CultureInfo.InvariantCulture),
                     o.TablesFound.ToString(CultureInfo.InvariantCulture), o.ChecksFailed.ToString(CultureInfo.InvariantCulture),
                     o.ChecksWarned.ToString(CultureInfo.InvariantCulture), o.ElapsedMs.ToString(CultureInfo.InvariantCulture),
                     o.IdentityShare, o.ReadingConfidence,
                     o.Coverage.Found.ToString(CultureInfo.InvariantCulture), o.Coverage.Resolved.ToString(CultureInfo.InvariantCulture),
                     o.Coverage.Checked.ToString(CultureInfo.InvariantCulture),
-                    entity.Key, o.Failed ? string.Empty : EntityScope.EntityKind(entity.Scope, o.Kind),
-                    .. extraColumns.Select(c => inputs[i].Fields.GetValueOrDefault(c, string.Empty)),
+                    T(entity.Key), o.Failed ? string.Empty : EntityScope.EntityKind(entity.Scope, o.Kind),
+                    .. extraColumns.Select(c => T(inputs[i].Fields.GetValueOrDefault(c, string.Empty))),
                 ]);
             }
             csv.Flush();
@@ -74,7 +76,7 @@ public static class BatchFiles
             foreach (var (root, docId) in documents)
             {
                 if (!seen.Add(docId)) continue;
-                var facts = Path.Combine(root, docId, Facts);
+                var facts = Path.Combine(DocumentFolder.PathOf(root, docId), Facts);
                 if (!File.Exists(facts)) continue;
                 using var reader = new StreamReader(facts, AtomicFile.Utf8);
                 reader.ReadLine();

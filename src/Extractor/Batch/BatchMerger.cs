@@ -25,7 +25,14 @@ public static class BatchMerger
 
     private sealed record Row(string[] Fields, int Index, int Shard, string DocId, bool Failed);
 
-    /// <exception cref="InvalidOperationException">a shard folder has no documents.csv, or the target is one of the shards.</exception>
+    /// <remarks>
+    /// A shard folder is read as untrusted input: every doc_id of its documents.csv must have the shape the extractor
+    /// makes (<see cref="DocumentFolder.IsDocId"/>), so that each document folder read and written is a direct child of
+    /// its shard and of <paramref name="output"/>; a line with any other doc_id (<c>../elsewhere</c>, <c>.</c>, a path)
+    /// stops the merge before anything is written, with an error naming the file and line. Ledger files are copied only
+    /// under the names the ledger gives them.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">a shard folder has no documents.csv or holds a doc_id the extractor does not make, or the target is one of the shards.</exception>
     public static Result Merge(IReadOnlyList<string> shards, string output, PackageMetadata? package = null)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
@@ -46,7 +53,20 @@ public static class BatchMerger
         var ordered = true;
         for (var s = 0; s < shards.Count; s++)
         {
-            var (shardHeader, shardRows) = ReadCsv(Path.Combine(shards[s], BatchFiles.Documents));
+            var documents = Path.Combine(shards[s], BatchFiles.Documents);
+            var (shardHeader, shardRows) = ReadCsv(documents);
+            if (shardHeader.Count == 0 || shardHeader[0] != "doc_id")
+            {
+                throw new InvalidOperationException($"{documents} does not start with a doc_id column; is it the documents.csv of a finished run?");
+            }
+            for (var r = 0; r < shardRows.Count; r++)
+            {
+                var docId = shardRows[r].Length > 0 ? shardRows[r][0] : string.Empty;
+                if (!DocumentFolder.IsDocId(docId))
+                {
+                    throw new InvalidOperationException($"{documents}, line {r + 2}: '{DocumentFolder.Printable(docId)}' is not a doc_id the extractor makes (a safe file name, '-' and 8 hex digits); the folder was altered or not made by extractor, so nothing was merged.");
+                }
+            }
             foreach (var column in shardHeader.Where(c => !header.Contains(c))) header.Add(column);
             var order = ReadOrder(Path.Combine(shards[s], ".extractor", BatchFiles.Order), shardRows);
             ordered &= order is not null;
@@ -64,16 +84,16 @@ public static class BatchMerger
         var copied = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows.Where(r => !r.Failed))
         {
-            var from = Path.Combine(shards[row.Shard], row.DocId);
+            var from = DocumentFolder.PathOf(shards[row.Shard], row.DocId);
             if (!Directory.Exists(from) || !copied.Add(row.DocId)) continue;
-            AtomicFile.ReplaceDirectory(Path.Combine(output, row.DocId), temporary => CopyDirectory(from, temporary));
+            AtomicFile.ReplaceDirectory(DocumentFolder.PathOf(output, row.DocId), temporary => CopyDirectory(from, temporary));
         }
         var ledger = new ResumeLedger(Path.Combine(output, ".extractor", "ledger"));
         foreach (var shard in shards)
         {
             var entries = Path.Combine(shard, ".extractor", "ledger");
             if (!Directory.Exists(entries)) continue;
-            foreach (var entry in Directory.EnumerateFiles(entries, "*.json"))
+            foreach (var entry in Directory.EnumerateFiles(entries, "*.json").Where(e => ResumeLedger.IsEntryName(Path.GetFileName(e))))
             {
                 AtomicFile.Write(Path.Combine(ledger.Directory, Path.GetFileName(entry)), stream =>
                 {

@@ -17,8 +17,39 @@ public sealed record BatchOptions
     /// <summary>The publisher's title, licence and other properties for datapackage.json (<c>--package-*</c>).</summary>
     public PackageMetadata Package { get; init; } = PackageMetadata.None;
 
-    /// <summary>A document taking longer than this is abandoned and reported as <c>timeout</c>.</summary>
+    /// <summary>
+    /// A document taking longer than this, its writing included, is stopped and reported as <c>timeout</c>. Held for real
+    /// only with <see cref="Workers"/> (the worker is killed); in this process a conversion is told to stop and notices
+    /// between pages.
+    /// </summary>
     public TimeSpan PerDocumentTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Convert in worker processes started with this command, killed and replaced when a document breaks the time or
+    /// memory limit; null: convert on threads of this process. The command line tool sets it to itself.
+    /// </summary>
+    public WorkerCommand? Workers { get; init; }
+
+    /// <summary>
+    /// The memory one worker may use (resident set, bytes); a document that needs more is stopped and reported as
+    /// <c>too_large</c>. Only with <see cref="Workers"/>. Default: <see cref="DefaultMaxMemory"/>.
+    /// </summary>
+    public long MaxMemoryBytes { get; init; } = DefaultMaxMemory(Environment.ProcessorCount);
+
+    /// <summary>
+    /// The default memory limit of one worker: a quarter of the machine's memory shared among the jobs, at least 256 MB
+    /// and at most 640 MB. The largest document of the real corpus needs about 200 MB, and at the most, two jobs stay
+    /// under 1.5 GB together with the batch process.
+    /// </summary>
+    public static long DefaultMaxMemory(int jobs)
+    {
+        const long mb = 1024 * 1024;
+        var total = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        return Math.Clamp(total / 4 / Math.Max(1, jobs), 256 * mb, 640 * mb);
+    }
+
+    /// <summary>CSV text cells that a spreadsheet would run as a formula get a leading <c>'</c> (never <c>value</c>).</summary>
+    public bool ExcelSafe { get; init; }
     /// <summary>
     /// Repair codes left unresolved with the codes other documents of the batch print in full for
     /// the same year (a second pass over the documents that need it).

@@ -19,7 +19,6 @@ namespace Extractor.Batch;
 /// </summary>
 internal sealed class BatchRun : IDisposable
 {
-    private readonly DocumentExtractor _extractor;
     private readonly InputList _inputs;
     private readonly IReadOnlyList<int> _selected;
     private readonly BatchOptions _options;
@@ -28,8 +27,16 @@ internal sealed class BatchRun : IDisposable
     private readonly string _optionsKey;
     private readonly ResumeLedger _ledger;
     private readonly BatchCodeBooks _books = new();
-    private readonly KeyedLock _documentLocks = new();
+    private readonly IDocumentConverter _converter;
     private readonly DocumentOutcome[] _outcomes;
+    /// <summary>Each input's doc_id once its content is known (null before, or when it could not be read).</summary>
+    private readonly string?[] _docIdOf;
+    /// <summary>Per doc_id, the outcome of its one conversion (or resumption), which inputs that are the same file wait for.</summary>
+    private readonly Dictionary<string, TaskCompletionSource<(DocumentOutcome Outcome, LedgerEntry? Entry)>> _claims = new(StringComparer.Ordinal);
+    /// <summary>Per doc_id, the input that converts it.</summary>
+    private readonly Dictionary<string, int> _converting = new(StringComparer.Ordinal);
+    /// <summary>Inputs that are the same file as one listed before them.</summary>
+    private readonly List<int> _duplicates = [];
     private readonly List<Pending> _pending = [];
     private readonly object _gate = new();
     private PdfDownloader? _downloader;
@@ -43,7 +50,6 @@ internal sealed class BatchRun : IDisposable
 
     public BatchRun(DocumentExtractor extractor, InputList inputs, IReadOnlyList<int> selected, BatchOptions options, IProgress<BatchProgress>? progress, HttpMessageHandler? handler)
     {
-        _extractor = extractor;
         _inputs = inputs;
         _selected = selected;
         _options = options;
@@ -51,11 +57,20 @@ internal sealed class BatchRun : IDisposable
         _handler = handler;
         _optionsKey = RunFingerprint.Of(options);
         _outcomes = new DocumentOutcome[selected.Count];
+        _docIdOf = new string?[selected.Count];
         Directory.CreateDirectory(options.OutputDirectory);
+        var settings = ConversionSettings.Of(options);
+        _converter = options.Workers is { } workers
+            ? new WorkerPool(workers, settings, Jobs, options.MaxMemoryBytes)
+            : new InProcessConverter(extractor, settings);
         _ledger = new ResumeLedger(Path.Combine(options.StateDirectory, "ledger"));
     }
 
-    public void Dispose() => _downloader?.Dispose();
+    public void Dispose()
+    {
+        _converter.Dispose();
+        _downloader?.Dispose();
+    }
 
     private BatchInput InputAt(int slot) => _inputs.Items[_selected[slot]];
 
@@ -76,13 +91,14 @@ internal sealed class BatchRun : IDisposable
         await ConvertAllAsync(cancellationToken).ConfigureAwait(false);
         if (_options.BatchCodeEvidence) await ApplyBatchCodesAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        SettleDuplicates();
 
-        var documents = Enumerable.Range(0, _selected.Count).Where(s => !_outcomes[s].Failed).Select(s => _outcomes[s].DocId).ToList();
+        var documents = Enumerable.Range(0, _selected.Count).Where(s => !_outcomes[s].Failed).Select(s => _outcomes[s].DocId).Distinct().ToList();
         var encoding = _options.CsvBom ? AtomicFile.Utf8Bom : AtomicFile.Utf8;
         if (_options.Format.Has(OutputFormat.Csv)) BatchFiles.WriteFacts(Path.Combine(_options.OutputDirectory, BatchFiles.Facts), documents.Select(d => (_options.OutputDirectory, d)), encoding);
         BatchFiles.WriteOrder(Path.Combine(_options.StateDirectory, BatchFiles.Order), Enumerable.Range(0, _selected.Count).Select(s => (_selected[s], _outcomes[s].DocId)));
         BatchFiles.WriteDocuments(Path.Combine(_options.OutputDirectory, BatchFiles.Documents), _outcomes,
-            _selected.Select(i => _inputs.Items[i]).ToList(), _inputs.ExtraColumns, _options.Entities, encoding);
+            _selected.Select(i => _inputs.Items[i]).ToList(), _inputs.ExtraColumns, _options.Entities, encoding, _options.ExcelSafe);
         BatchFiles.WritePublished(_options.OutputDirectory, documents, _options.Format.Has(OutputFormat.Parquet), _options.Package);
         if (_options.Html) BatchIndexWriter.Write(_options.OutputDirectory);
         return _outcomes;
@@ -159,7 +175,7 @@ internal sealed class BatchRun : IDisposable
         }
         return download.Succeeded
             ? new Resolved(slot, download.File!.Path, null)
-            : new Resolved(slot, null, Failure(UnknownDocId(input.Source), input.Source, download.ErrorCode, download.Message, clock));
+            : new Resolved(slot, null, Failure(DocumentConversion.UnknownDocId(input.Source), input.Source, download.ErrorCode, download.Message, clock));
     }
 
     private async Task ConvertOneAsync(Resolved resolved, CancellationToken cancellationToken)
@@ -176,7 +192,7 @@ internal sealed class BatchRun : IDisposable
                 if (_outcomes[resolved.Slot] is not null) throw;
             }
             var source = InputAt(resolved.Slot).Source;
-            Record(resolved.Slot, Failure(UnknownDocId(source), source, ErrorCodes.Internal,
+            Record(resolved.Slot, Failure(DocumentConversion.UnknownDocId(source), source, ErrorCodes.Internal,
                 $"Converting or writing this input failed ({e.GetType().Name}: {e.Message}); check the output folder's disk and rerun, or report it with the file.", Stopwatch.StartNew()), BatchStage.Convert);
         }
     }
@@ -191,36 +207,76 @@ internal sealed class BatchRun : IDisposable
             return;
         }
         var clock = Stopwatch.StartNew();
-        var (bytes, readFailure) = Read(resolved.Path!, source, clock);
-        if (bytes is null)
+        var (bytes, sha, readFailure) = Read(resolved.Path!, source, clock, _converter is InProcessConverter);
+        if (sha is null)
         {
             Record(slot, readFailure!, BatchStage.Convert);
             return;
         }
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var docId = DocumentExtractor.DocId(source, sha);
 
-        if (!_options.Force && _ledger.TryGet(source) is { } done && done.Sha256 == sha && done.Options == _optionsKey && done.Status != "failed"
-            && Directory.Exists(Path.Combine(_options.OutputDirectory, done.DocId)))
+        // The same file (name and content) listed twice is converted once: the first input to reach it converts it,
+        // the others wait and take its outcome.
+        TaskCompletionSource<(DocumentOutcome Outcome, LedgerEntry? Entry)> claim;
+        bool duplicate;
+        lock (_gate)
         {
-            if (_options.BatchCodeEvidence) _books.Add(done.Year, done.Codes);
-            if (done.Unresolved) AddPending(new Pending(slot, done.Year, resolved.Path!, sha, done.BatchBook));
-            Record(slot, done.ToOutcome(source), BatchStage.Convert);
+            _docIdOf[slot] = docId;
+            duplicate = _claims.TryGetValue(docId, out var first);
+            if (duplicate)
+            {
+                claim = first!;
+                _duplicates.Add(slot);
+            }
+            else
+            {
+                _claims[docId] = claim = new TaskCompletionSource<(DocumentOutcome, LedgerEntry?)>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _converting[docId] = slot;
+            }
+        }
+        if (duplicate)
+        {
+            var (outcome, entry) = await claim.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (entry is not null) _ledger.Put(entry with { Source = source });
+            Record(slot, outcome with { Source = source }, BatchStage.Convert);
             return;
         }
 
-        var (outcome, document) = await ConvertAsync(bytes, source, sha, _extractor, clock, cancellationToken).ConfigureAwait(false);
-        if (document is not null)
+        try
         {
-            var codes = BatchCodeBooks.CodesOf(document);
-            var unresolved = _options.BatchCodeEvidence && document.TemplateTables.Any(t => t.Rows.Any(r => r.CodeRepair == CodeEvidence.Unresolved));
-            outcome = await WriteAsync(document, outcome, LedgerEntry.Of(outcome, sha, _optionsKey) with
-            {
-                Year = document.Metadata.Year, Unresolved = unresolved, Codes = codes,
-            }, clock, cancellationToken, bytes).ConfigureAwait(false);
-            if (_options.BatchCodeEvidence) _books.Add(document.Metadata.Year, codes);
-            if (unresolved) AddPending(new Pending(slot, document.Metadata.Year, resolved.Path!, sha, string.Empty));
+            var (outcome, entry) = await ConvertOrResumeAsync(slot, source, resolved.Path!, bytes, sha, docId, clock, cancellationToken).ConfigureAwait(false);
+            claim.SetResult((outcome, entry));
+            Record(slot, outcome, BatchStage.Convert);
         }
-        Record(slot, outcome, BatchStage.Convert);
+        catch (Exception e)
+        {
+            claim.TrySetException(e);
+            throw;
+        }
+    }
+
+    private async Task<(DocumentOutcome Outcome, LedgerEntry? Entry)> ConvertOrResumeAsync(
+        int slot, string source, string path, byte[]? bytes, string sha, string docId, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        // A ledger entry is trusted only for the doc_id this input's name and content give: an entry naming another
+        // folder (a forged or foreign ledger) is ignored, and the input converted again.
+        if (!_options.Force && _ledger.TryGet(source) is { } done && done.Sha256 == sha && done.Options == _optionsKey && done.Status != "failed"
+            && done.DocId == docId && Directory.Exists(DocumentFolder.PathOf(_options.OutputDirectory, docId)))
+        {
+            if (_options.BatchCodeEvidence) _books.Add(done.Year, done.Codes);
+            if (done.Unresolved) AddPending(new Pending(slot, done.Year, path, sha, done.BatchBook));
+            return (done.ToOutcome(source), done);
+        }
+
+        var result = await _converter.ConvertAsync(bytes ?? [], new ConversionRequest(path, source, sha), cancellationToken).ConfigureAwait(false);
+        var outcome = result.Outcome with { ElapsedMs = Elapsed(clock) };
+        if (!result.Written) return (outcome, null);
+        var codes = result.Codes ?? [];
+        var entry = LedgerEntry.Of(outcome, sha, _optionsKey) with { Year = result.Year, Unresolved = result.Unresolved, Codes = codes };
+        _ledger.Put(entry);
+        if (_options.BatchCodeEvidence) _books.Add(result.Year, codes);
+        if (result.Unresolved) AddPending(new Pending(slot, result.Year, path, sha, string.Empty));
+        return (outcome, entry);
     }
 
     /// <summary>
@@ -230,7 +286,7 @@ internal sealed class BatchRun : IDisposable
     /// </summary>
     private async Task ApplyBatchCodesAsync(CancellationToken cancellationToken)
     {
-        var books = new Dictionary<string, (CodeBook Book, string Fingerprint)?>(StringComparer.Ordinal);
+        var books = new Dictionary<string, (CodeBook Book, string Fingerprint, IReadOnlyList<string[]> Codes)?>(StringComparer.Ordinal);
         foreach (var year in _pending.Select(p => p.Year).Distinct()) books[year] = _books.For(year);
         var redo = _pending.Where(p => (books[p.Year]?.Fingerprint ?? string.Empty) != p.BatchBook).OrderBy(p => p.Slot).ToList();
         if (redo.Count == 0) return;
@@ -239,125 +295,111 @@ internal sealed class BatchRun : IDisposable
         {
             var source = InputAt(pending.Slot).Source;
             var book = books[pending.Year];
-            var extractor = book is { } b ? _extractor.WithRepairer(_extractor.Repairer.WithBatch(b.Book)) : _extractor;
             var clock = Stopwatch.StartNew();
-            var (bytes, failure) = Read(pending.Path, source, clock);
+            var (bytes, sha, failure) = Read(pending.Path, source, clock, _converter is InProcessConverter);
             DocumentOutcome outcome;
-            if (bytes is null || Convert.ToHexStringLower(SHA256.HashData(bytes)) != pending.Sha256)
+            if (sha is null || sha != pending.Sha256)
             {
-                outcome = failure ?? Failure(UnknownDocId(source), source, ErrorCodes.Corrupt, "The file changed while the batch was running; run the batch again.", clock);
-                _ledger.Remove(source);
+                outcome = failure ?? Failure(DocumentConversion.UnknownDocId(source), source, ErrorCodes.Corrupt, "The file changed while the batch was running; run the batch again.", clock);
+                RemoveLedger(pending.Slot);
             }
             else
             {
-                (outcome, var document) = await ConvertAsync(bytes, source, pending.Sha256, extractor, clock, token).ConfigureAwait(false);
-                if (document is not null)
+                var result = await _converter.ConvertAsync(bytes ?? [], new ConversionRequest(pending.Path, source, sha, book?.Codes), token).ConfigureAwait(false);
+                outcome = result.Outcome with { ElapsedMs = Elapsed(clock) };
+                if (result.Written)
                 {
                     var entry = (_ledger.TryGet(source) ?? LedgerEntry.Of(outcome, pending.Sha256, _optionsKey) with
                     {
-                        Year = pending.Year, Unresolved = true, Codes = BatchCodeBooks.CodesOf(document),
-                    }) with { BatchBook = book?.Fingerprint ?? string.Empty };
-                    outcome = await WriteAsync(document, outcome, entry, clock, token, bytes).ConfigureAwait(false);
+                        Year = pending.Year, Unresolved = true, Codes = result.Codes ?? [],
+                    }) with
+                    {
+                        BatchBook = book?.Fingerprint ?? string.Empty,
+                        Status = outcome.Status, ErrorCode = outcome.ErrorCode, Message = outcome.Message, Pages = outcome.Pages,
+                        TablesFound = outcome.TablesFound, ChecksFailed = outcome.ChecksFailed, ChecksWarned = outcome.ChecksWarned,
+                        ElapsedMs = outcome.ElapsedMs,
+                    };
+                    PutLedger(pending.Slot, entry);
                 }
                 else
                 {
-                    _ledger.Remove(source);
+                    RemoveLedger(pending.Slot);
                 }
             }
             lock (_gate)
             {
                 Record(pending.Slot, outcome, BatchStage.BatchCodes, ++done, redo.Count);
+                foreach (var duplicate in DuplicatesOf(pending.Slot)) _outcomes[duplicate] = outcome with { Source = InputAt(duplicate).Source };
             }
         }).ConfigureAwait(false);
     }
 
+    /// <summary>The inputs that took their outcome from <paramref name="slot"/>'s conversion (the same file listed again).</summary>
+    private List<int> DuplicatesOf(int slot)
+    {
+        lock (_gate)
+        {
+            var docId = _docIdOf[slot];
+            return _duplicates.Where(d => _docIdOf[d] == docId).ToList();
+        }
+    }
+
+    /// <summary>The ledger entry of an input and of every input that is the same file.</summary>
+    private void PutLedger(int slot, LedgerEntry entry)
+    {
+        _ledger.Put(entry);
+        foreach (var duplicate in DuplicatesOf(slot)) _ledger.Put(entry with { Source = InputAt(duplicate).Source });
+    }
+
+    private void RemoveLedger(int slot)
+    {
+        _ledger.Remove(InputAt(slot).Source);
+        foreach (var duplicate in DuplicatesOf(slot)) _ledger.Remove(InputAt(duplicate).Source);
+    }
+
     /// <summary>
-    /// The document's folder swapped in whole, then its ledger entry: a kill between the two only
-    /// means it is converted again. Returns the outcome with its final elapsed time.
+    /// The outcomes of inputs that are the same file, made independent of which one was converted: the first in input
+    /// order carries the conversion's outcome, each later one says it is the same file.
     /// </summary>
-    private async Task<DocumentOutcome> WriteAsync(DocumentResult document, DocumentOutcome outcome, LedgerEntry entry, Stopwatch clock, CancellationToken cancellationToken, byte[]? source = null)
+    private void SettleDuplicates()
     {
-        if (_options.Reproducible) document = document with { StageTimes = document.StageTimes.ToDictionary(t => t.Key, _ => TimeSpan.Zero) };
-        using (await _documentLocks.AcquireAsync(document.DocId, cancellationToken).ConfigureAwait(false))
+        foreach (var group in Enumerable.Range(0, _selected.Count).Where(s => _docIdOf[s] is not null).GroupBy(s => _docIdOf[s]!).Where(g => g.Count() > 1))
         {
-            DocumentWriter.Write(_options.OutputDirectory, document, _options.Format,
-                new ReviewOptions { Html = _options.Html, Annotate = _options.Annotate, SourcePdf = _options.Annotate ? source : null }, _options.CsvBom);
-            outcome = outcome with { ElapsedMs = Elapsed(clock) };
-            _ledger.Put(entry with
+            var slots = group.Order().ToList();
+            var converted = _outcomes[_converting[group.Key]];
+            var firstSource = InputAt(slots[0]).Source;
+            _outcomes[slots[0]] = converted with { Source = firstSource };
+            foreach (var slot in slots.Skip(1))
             {
-                Status = outcome.Status, ErrorCode = outcome.ErrorCode, Message = outcome.Message, Pages = outcome.Pages,
-                TablesFound = outcome.TablesFound, ChecksFailed = outcome.ChecksFailed, ChecksWarned = outcome.ChecksWarned,
-                ElapsedMs = outcome.ElapsedMs, StatementsFound = outcome.Coverage.Found, StatementsResolved = outcome.Coverage.Resolved,
-                StatementsChecked = outcome.Coverage.Checked,
-            });
-        }
-        return outcome;
-    }
-
-    /// <summary>Converts one document within the time limit; every failure becomes an outcome, only the batch's cancellation throws.</summary>
-    private async Task<(DocumentOutcome Outcome, DocumentResult? Document)> ConvertAsync(
-        byte[] bytes, string source, string sha, DocumentExtractor extractor, Stopwatch clock, CancellationToken cancellationToken)
-    {
-        var docId = DocumentExtractor.DocId(source, sha);
-        var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // A thread of its own, not the pool's: conversions are long and CPU-bound, and the pool must
-        // stay free for timers (this time limit) and downloads.
-        var converting = Stopwatch.StartNew();
-        var work = Task.Factory.StartNew(() => extractor.Extract(bytes, source, cancel.Token), cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var abandoned = false;
-        try
-        {
-            var document = await work.WaitAsync(_options.PerDocumentTimeout, cancellationToken).ConfigureAwait(false);
-            // WaitAsync's timer runs on the pool and can fire late when the pool is busy, after the
-            // conversion has already finished past its limit; the limit is the time taken, not the timer.
-            if (converting.Elapsed > _options.PerDocumentTimeout) throw new TimeoutException();
-            return (DocumentOutcome.Converted(document, source, Elapsed(clock)).Of(document), document);
-        }
-        catch (TimeoutException)
-        {
-            // The conversion is told to stop; it is not waited for (it notices between pages) and writes nothing.
-            abandoned = true;
-            Abandon(cancel, work);
-            return (Failure(docId, source, ErrorCodes.Timeout,
-                $"Converting the document took longer than {_options.PerDocumentTimeout.TotalSeconds:0.###} s and was stopped; raise --timeout or report the file.", clock), null);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            abandoned = true;
-            Abandon(cancel, work);
-            throw;
-        }
-        catch (ExtractionException x)
-        {
-            return (Failure(docId, source, x.Code, x.Message, clock), null);
-        }
-        catch (Exception e)
-        {
-            return (Failure(docId, source, ErrorCodes.Internal,
-                $"The extractor failed on this file ({e.GetType().Name}: {e.Message}); please report it with the file." + (Environment.GetEnvironmentVariable("EXTRACTOR_DEBUG") is { Length: > 0 } ? "\n" + e : ""), clock), null);
-        }
-        finally
-        {
-            if (!abandoned) cancel.Dispose();
+                _outcomes[slot] = converted with
+                {
+                    Source = InputAt(slot).Source, ElapsedMs = 0,
+                    Message = $"The same file (name and content) as {firstSource}, listed earlier: converted once, into {group.Key}/." + (converted.Message.Length > 0 ? " " + converted.Message : ""),
+                };
+            }
         }
     }
 
-    private static void Abandon(CancellationTokenSource cancel, Task work)
-    {
-        cancel.Cancel();
-        work.ContinueWith(t => { _ = t.Exception; cancel.Dispose(); }, TaskScheduler.Default);
-    }
-
-    private (byte[]? Bytes, DocumentOutcome? Failure) Read(string path, string source, Stopwatch clock)
+    /// <summary>
+    /// The input's SHA-256, and its bytes when the conversion runs in this process (a worker reads the file itself, so
+    /// this process never holds it whole).
+    /// </summary>
+    private (byte[]? Bytes, string? Sha256, DocumentOutcome? Failure) Read(string path, string source, Stopwatch clock, bool keepBytes)
     {
         try
         {
-            return (File.ReadAllBytes(path), null);
+            if (keepBytes)
+            {
+                var bytes = File.ReadAllBytes(path);
+                return (bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)), null);
+            }
+            using var stream = File.OpenRead(path);
+            return (null, Convert.ToHexStringLower(SHA256.HashData(stream)), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var notFound = e is FileNotFoundException or DirectoryNotFoundException;
-            return (null, Failure(UnknownDocId(source), source, notFound ? ErrorCodes.NotFound : ErrorCodes.Corrupt,
+            return (null, null, Failure(DocumentConversion.UnknownDocId(source), source, notFound ? ErrorCodes.NotFound : ErrorCodes.Corrupt,
                 notFound ? "The input file does not exist; check the path." : $"The input could not be read ({e.Message}).", clock));
         }
     }
@@ -385,8 +427,6 @@ internal sealed class BatchRun : IDisposable
     }
 
     private long Elapsed(Stopwatch clock) => _options.Reproducible ? 0 : clock.ElapsedMilliseconds;
-
-    private static string UnknownDocId(string source) => DocumentExtractor.DocId(source, new string('0', 64));
 
     private DocumentOutcome Failure(string docId, string source, string code, string message, Stopwatch clock) =>
         new(docId, source, "failed", code, message, 0, 0, 0, 0, Elapsed(clock));

@@ -34,6 +34,10 @@ public sealed class ResumeLedger
 
     public static string KeyOf(string source) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
 
+    /// <summary>Whether <paramref name="fileName"/> is the name the ledger gives an entry: 64 lowercase hex digits and <c>.json</c>.</summary>
+    public static bool IsEntryName(string fileName) =>
+        fileName.Length == 69 && fileName.EndsWith(".json", StringComparison.Ordinal) && fileName[..64].All(c => char.IsAsciiDigit(c) || char.IsAsciiHexDigitLower(c));
+
     private string PathOf(string source) => Path.Combine(Directory, KeyOf(source) + ".json");
 
     public LedgerEntry? TryGet(string source)

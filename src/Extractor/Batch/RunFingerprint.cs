@@ -8,7 +8,7 @@ namespace Extractor.Batch;
 /// "The same options" for resuming: the SHA-256 of everything that changes what a document's
 /// folder and documents.csv line hold — the extractor's version, the output format, a CSV byte order mark, whether batch
 /// codes are used, reproducible times, and <see cref="BatchOptions.ConversionKey"/> (the user
-/// catalogs). Parallelism, sharding, time and download limits, and the cache are not part of it.
+/// catalogs). Parallelism, sharding, time, memory and download limits, and the cache are not part of it.
 /// </summary>
 public static class RunFingerprint
 {
@@ -30,6 +30,8 @@ public static class RunFingerprint
             .Append("conversion_key=").Append(options.ConversionKey).Append('\n');
         // Added only when set, so that the fingerprints of runs without it stay what they were.
         if (options.CsvBom) text.Append("csv_bom=True\n");
+        // Added only when set, so that the fingerprints of runs made before the option existed stay the same.
+        if (options.ExcelSafe) text.Append("excel_safe=True\n");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

@@ -11,7 +11,8 @@ public static class DocumentJsonWriter
 {
     /// <summary>
     /// 1.3 = contract v1 plus the additions listed in docs/output-format.md (1.2 added <c>checks[].cells</c>, 1.3
-    /// <c>tables[].reading</c>, <c>narrative_coverage</c>, <c>narrative_statements</c>, <c>checks[].figure</c> and <c>checks[].prior</c>).
+    /// <c>tables[].reading</c>, <c>narrative_coverage</c>, <c>narrative_statements</c>, <c>checks[].figure</c>, <c>checks[].prior</c>,
+    /// and <c>warnings_total</c>: <c>warnings</c> lists at most <see cref="OutputLimits.MaxWarningsListed"/>).
     /// </summary>
     public const string SchemaVersion = "1.3";
 
@@ -19,7 +20,7 @@ public static class DocumentJsonWriter
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions
         {
-            Indented = true,
+            Indented = document.Source.Pages <= OutputLimits.CompactJsonPages,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
         json.WriteStartObject();
@@ -100,8 +101,9 @@ public static class DocumentJsonWriter
         WriteNarrative(json, document);
 
         json.WriteStartArray("warnings");
-        foreach (var w in document.Warnings) json.WriteStringValue(w);
+        foreach (var w in OutputLimits.ListedWarnings(document.Warnings)) json.WriteStringValue(w);
         json.WriteEndArray();
+        json.WriteNumber("warnings_total", document.Warnings.Count);
 
         json.WriteStartObject("timings_ms");
         foreach (var (stage, ms) in document.TimingsMs) json.WriteNumber(stage, ms);

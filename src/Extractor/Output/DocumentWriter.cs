@@ -18,10 +18,21 @@ public static class DocumentWriter
     /// for. An annotated PDF that cannot be made (no source bytes, a PDF PdfPig cannot copy) costs the document nothing:
     /// report.html says why, and the rest is written.
     /// </summary>
-    /// <param name="csvBom">Start the CSV files with a UTF-8 byte order mark (<c>--csv-bom</c>), for Excel.</param>
-    public static string Write(string outputRoot, DocumentResult document, OutputFormat format, ReviewOptions review, bool csvBom = false)
+    public static string Write(string outputRoot, DocumentResult document, OutputFormat format, ReviewOptions review) =>
+        Write(outputRoot, document, format, review, excelSafe: false);
+
+    /// <summary>
+    /// As <see cref="Write(string, DocumentResult, OutputFormat, ReviewOptions)"/>, with the CSV files made safe to open in a
+    /// spreadsheet when <paramref name="excelSafe"/> (<see cref="CsvFormat.Text"/>) and started with a UTF-8 byte order mark
+    /// when <paramref name="csvBom"/> (<c>--csv-bom</c>, for Excel). Cancelling stops the writing between files and before
+    /// the folder is swapped in: a conversion stopped at its time limit leaves nothing behind. <paramref name="beforeSwap"/>
+    /// runs once everything is written, just before the swap; what it throws abandons the folder.
+    /// </summary>
+    /// <exception cref="InvalidDataException">the document's doc_id is not one the extractor makes (<see cref="DocumentFolder"/>).</exception>
+    public static string Write(string outputRoot, DocumentResult document, OutputFormat format, ReviewOptions review, bool excelSafe,
+        CancellationToken cancellationToken = default, Action? beforeSwap = null, bool csvBom = false)
     {
-        var folder = Path.Combine(outputRoot, document.DocId);
+        var folder = DocumentFolder.PathOf(outputRoot, document.DocId);
         var csvEncoding = csvBom ? AtomicFile.Utf8Bom : AtomicFile.Utf8;
         AtomicFile.ReplaceDirectory(folder, temporary =>
         {
@@ -31,10 +42,12 @@ public static class DocumentWriter
             }
             if (format.Has(OutputFormat.Csv))
             {
-                AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "facts.csv"), w => FactsCsvWriter.Write(w, Fact.Of(document)), csvEncoding);
+                cancellationToken.ThrowIfCancellationRequested();
+                AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "facts.csv"), w => FactsCsvWriter.Write(w, Fact.Of(document), excelSafe: excelSafe), csvEncoding);
                 foreach (var table in document.Tables)
                 {
-                    AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "tables", table.Id + ".csv"), w => TableCsvWriter.Write(w, table), csvEncoding);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "tables", table.Id + ".csv"), w => TableCsvWriter.Write(w, table, excelSafe), csvEncoding);
                 }
                 AtomicFile.WriteInStagedFolder(Path.Combine(temporary, Package.DataPackageWriter.FileName), s => Package.DataPackageWriter.WriteDocument(s, document));
             }
@@ -46,8 +59,12 @@ public static class DocumentWriter
             {
                 AtomicFile.WriteInStagedFolder(Path.Combine(temporary, WorkbookWriter.FileName(document)), s => WorkbookWriter.Write(s, document));
             }
+            cancellationToken.ThrowIfCancellationRequested();
             AtomicFile.WriteTextInStagedFolder(Path.Combine(temporary, "report.md"), w => ReportMarkdownWriter.Write(w, document));
+            cancellationToken.ThrowIfCancellationRequested();
             WriteReview(temporary, document, format, review);
+            cancellationToken.ThrowIfCancellationRequested();
+            beforeSwap?.Invoke();
         });
         return folder;
     }
@@ -64,7 +81,7 @@ public static class DocumentWriter
                 AtomicFile.Write(Path.Combine(folder, ReviewOptions.AnnotatedPdfFile), s => s.Write(PdfAnnotator.Annotate(parts, document)));
                 annotated = ReviewOptions.AnnotatedPdfFile;
             }
-            catch (Exception e) when (e is not OperationCanceledException and not IOException and not UnauthorizedAccessException)
+            catch (Exception e) when (e is not OperationCanceledException and not IOException and not UnauthorizedAccessException and not OutOfMemoryException)
             {
                 error = $"{e.GetType().Name}: {e.Message}";
             }

@@ -27,7 +27,7 @@ public static class ReportMarkdownWriter
             var reading = t.Reading;
             var identities = reading is null ? "" : $"{reading.IdentitiesHeld}/{reading.IdentitiesHeld + reading.IdentitiesFailed}";
             var confidence = reading is null ? "" : reading.Confidence.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
-            w.WriteLine($"| {t.Id} | {Cell(t.Source.Title)} | {Cell(t.Source.Label)} | {string.Join(", ", t.Source.Pages)} | {t.Source.Method} | {t.Rows.Count} | {facts} | {identities} | {confidence} |");
+            w.WriteLine($"| {t.Id} | {Cell(t.Source.Title)} | {Cell(t.Source.Label)} | {OutputLimits.Pages(t.Source.Pages)} | {t.Source.Method} | {t.Rows.Count} | {facts} | {identities} | {confidence} |");
         }
         w.WriteLine();
         var judged = document.Tables.Where(t => t.Reading is { } r && (r.Doubt is not null || r.Kept != TableReading.AsDetected)).ToList();
@@ -54,7 +54,8 @@ public static class ReportMarkdownWriter
         w.WriteLine("## Warnings");
         w.WriteLine();
         if (document.Warnings.Count == 0) w.WriteLine("None.");
-        foreach (var warning in document.Warnings) w.WriteLine($"- {warning}");
+        foreach (var warning in OutputLimits.ListedWarnings(document.Warnings)) w.WriteLine($"- {warning}");
+        if (OutputLimits.WarningsLeftOut(document.Warnings) is { } more) w.WriteLine($"- {more} See document.json's warnings_total.");
     }
 
     private static void WriteRepairs(TextWriter w, DocumentResult document)
@@ -115,7 +116,7 @@ public static class ReportMarkdownWriter
             foreach (var c in group)
             {
                 var message = c.Quote is null ? c.Message : $"{c.Message} «{c.Quote}»";
-                w.WriteLine($"| `{c.Id}` | {string.Join(", ", c.Pages)} | {Amount(c.Expected)} | {Amount(c.Actual)} | {Amount(c.Difference)} | {Cell(message)} |");
+                w.WriteLine($"| `{c.Id}` | {OutputLimits.Pages(c.Pages)} | {Amount(c.Expected)} | {Amount(c.Actual)} | {Amount(c.Difference)} | {Cell(message)} |");
             }
             w.WriteLine();
         }

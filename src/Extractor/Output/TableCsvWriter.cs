@@ -19,31 +19,33 @@ public static class TableCsvWriter
 
     private static int GridWidth(ExtractedTable table) => table.Source.Parts.Max(p => p.Grid.Columns);
 
-    public static void Write(TextWriter writer, ExtractedTable table)
+    /// <param name="excelSafe">Text cells a spreadsheet would run as a formula get a leading <c>'</c> (<see cref="CsvFormat.Text"/>); amounts never.</param>
+    public static void Write(TextWriter writer, ExtractedTable table, bool excelSafe = false)
     {
+        string T(string text) => CsvFormat.Text(text, excelSafe);
         using var csv = CsvFormat.Open(writer);
         if (table.Source.Template is null)
         {
-            WriteGrid(csv, table);
+            WriteGrid(csv, table, excelSafe);
         }
         else
         {
             var columns = table.ColumnNames;
-            CsvFormat.WriteRow(csv, Header(table));
+            CsvFormat.WriteRow(csv, RowFields.Concat(columns.Select(T)));
             foreach (var row in table.Rows)
             {
                 var values = columns.Select(c => row.Values.FirstOrDefault(v => v.Column == c) is { } v ? CsvFormat.Amount(v.Value) : string.Empty);
                 CsvFormat.WriteRow(csv, new[]
                 {
-                    row.Section, row.LineNo, row.Code, row.CodeLevel, row.Name, row.CodePrinted, row.NamePrinted,
-                    row.CodeRepair, row.Page.ToString(CultureInfo.InvariantCulture),
+                    T(row.Section), T(row.LineNo), T(row.Code), T(row.CodeLevel), T(row.Name), T(row.CodePrinted), T(row.NamePrinted),
+                    T(row.CodeRepair), row.Page.ToString(CultureInfo.InvariantCulture),
                 }.Concat(values));
             }
         }
         csv.Flush();
     }
 
-    private static void WriteGrid(CsvHelper.CsvWriter csv, ExtractedTable table)
+    private static void WriteGrid(CsvHelper.CsvWriter csv, ExtractedTable table, bool excelSafe)
     {
         var width = GridWidth(table);
         CsvFormat.WriteRow(csv, Header(table));
@@ -56,7 +58,7 @@ public static class TableCsvWriter
                 for (var c = 0; c < width; c++)
                 {
                     var cell = c < grid.Columns ? grid.At(r, c) : null;
-                    fields.Add(cell is not null && cell.Row == r && cell.Column == c ? cell.Text : string.Empty);
+                    fields.Add(cell is not null && cell.Row == r && cell.Column == c ? CsvFormat.Text(cell.Text, excelSafe) : string.Empty);
                 }
                 CsvFormat.WriteRow(csv, fields);
             }

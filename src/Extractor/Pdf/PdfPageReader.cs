@@ -15,6 +15,8 @@ internal static class PdfPageReader
     {
         var height = page.Height;
         var glyphs = new List<TextGlyph>(page.Letters.Count);
+        // Each glyph's font, for telling overprinted copies (same glyph, same font) from equal letters side by side.
+        var fonts = new List<string?>(page.Letters.Count);
         var directions = new int[4];
         foreach (var letter in page.Letters)
         {
@@ -24,6 +26,7 @@ internal static class PdfPageReader
             var box = EmBox(letter, height);
             if (box.Width <= 0 && box.Height <= 0) continue;
             glyphs.Add(new TextGlyph(text, box, height - letter.StartBaseLine.Y, SizeOf(letter)));
+            fonts.Add(letter.FontName);
             switch (letter.TextOrientation)
             {
                 case TextOrientation.Horizontal: directions[0]++; break;
@@ -35,7 +38,7 @@ internal static class PdfPageReader
 
         var shapes = page.Paths.Select(p => ToShape(p, height));
         var rulings = rulingExtractor.Extract(shapes);
-        GlyphDeduplicator.DeduplicateInPlace(glyphs);
+        GlyphDeduplicator.DeduplicateInPlace(glyphs, fonts);
         var model = new PageModel(page.Number, page.Width, height, glyphs, rulings);
 
         var dominant = Array.IndexOf(directions, directions.Max());

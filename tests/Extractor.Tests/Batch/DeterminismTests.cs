@@ -36,6 +36,24 @@ public sealed class DeterminismTests : IDisposable
     }
 
     [Fact]
+    public void Worker_processes_write_the_same_bytes_as_this_process()
+    {
+        var inputs = Inputs();
+        // Folders of one name: index.html is titled with it.
+        var here = Path.Combine(_work, "here", "out");
+        var workers = Path.Combine(_work, "workers", "out");
+        new BatchRunner(DocumentExtractor.Default).Run(inputs, new BatchOptions { OutputDirectory = here, MaxParallelism = 2, Reproducible = true, Html = true });
+        new BatchRunner(DocumentExtractor.Default).Run(inputs, new BatchOptions
+        {
+            OutputDirectory = workers, MaxParallelism = 2, Reproducible = true, Html = true, Workers = HostileFiles.Workers,
+        });
+
+        var tree = BatchFixtures.Tree(here);
+        Assert.Equal(tree, BatchFixtures.Tree(workers));
+        Assert.Equal(4, tree.Keys.Count(k => k.EndsWith("/report.html", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Without_reproducible_times_only_elapsed_ms_and_timings_ms_differ()
     {
         var inputs = Inputs();

@@ -46,13 +46,13 @@ public sealed class EntityColumnsTests : IDisposable
             fields[^1] = kind;
             return string.Join(",", fields) + "," + extra;
         }
-        File.WriteAllLines(Path.Combine(a, "documents.csv"), [own + ",region", Row("x-1", "x.pdf", "东城区财政局", "部门决算", "东城")]);
-        File.WriteAllLines(Path.Combine(b, "documents.csv"), [own + ",year", Row("y-2", "y.pdf", "西城区财政局", "单位预算", "2024")]);
+        File.WriteAllLines(Path.Combine(a, "documents.csv"), [own + ",region", Row("x-0000000a", "x.pdf", "东城区财政局", "部门决算", "东城")]);
+        File.WriteAllLines(Path.Combine(b, "documents.csv"), [own + ",year", Row("y-0000000b", "y.pdf", "西城区财政局", "单位预算", "2024")]);
         BatchMerger.Merge([a, b], Path.Combine(_work, "merged"));
         var merged = BatchFixtures.ReadCsv(Path.Combine(_work, "merged", "documents.csv"));
         var header = File.ReadLines(Path.Combine(_work, "merged", "documents.csv")).First();
         Assert.Equal(own + ",region,year", header);
-        Assert.Equal([("x-1", "东城区财政局", "部门决算", "东城", ""), ("y-2", "西城区财政局", "单位预算", "", "2024")],
+        Assert.Equal([("x-0000000a", "东城区财政局", "部门决算", "东城", ""), ("y-0000000b", "西城区财政局", "单位预算", "", "2024")],
             merged.Select(r => (r["doc_id"], r["entity_key"], r["entity_kind"], r["region"], r["year"])));
     }
 }

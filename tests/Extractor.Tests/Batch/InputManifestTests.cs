@@ -21,13 +21,13 @@ public sealed class InputManifestTests : IDisposable
 
         var list = InputExpander.Expand([folder, manifest]);
 
+        // Each file once, where first listed: the manifest's reports/a.pdf and the folder listed again are the files
+        // the folder gave first.
         Assert.Equal(
-            [Path.Combine(folder, "a.pdf"), Path.Combine(folder, "b", "z.PDF"),
-             Path.Combine(_work, "reports/a.pdf"), "https://example.org/x.pdf?id=3", "/abs/y.pdf",
-             Path.Combine(folder, "a.pdf"), Path.Combine(folder, "b", "z.PDF")],
+            [Path.Combine(folder, "a.pdf"), Path.Combine(folder, "b", "z.PDF"), "https://example.org/x.pdf?id=3", "/abs/y.pdf"],
             list.Items.Select(i => i.Source));
         Assert.Empty(list.ExtraColumns);
-        Assert.True(list.Items[3].IsUrl);
+        Assert.True(list.Items[2].IsUrl);
     }
 
     [Fact]

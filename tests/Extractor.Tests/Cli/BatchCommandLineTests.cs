@@ -33,6 +33,8 @@ public sealed class BatchCommandLineTests : IDisposable
     [InlineData("--retries", "-1")]
     [InlineData("--request-timeout", "0")]
     [InlineData("--max-size", "x")]
+    [InlineData("--max-memory", "10")]
+    [InlineData("--max-memory", "lots")]
     [InlineData("merge", "somewhere")]
     public void A_wrong_batch_option_exits_2_with_a_message(params string[] args)
     {

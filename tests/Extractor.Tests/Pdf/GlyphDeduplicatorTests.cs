@@ -94,6 +94,58 @@ public sealed class GlyphDeduplicatorTests
         Assert.Equal(new[] { "支", "出", "总" }, kept.Select(g => g.Text));
     }
 
+    /// <summary>A word in a proportional Latin font at 10 pt: each letter as wide as its advance (Helvetica's widths).</summary>
+    private static List<TextGlyph> Latin(string word, double x, double baseline)
+    {
+        var widths = new Dictionary<char, double> { ['h'] = 5.56, ['t'] = 2.78, ['p'] = 5.56, ['c'] = 5.0, ['o'] = 5.56, ['f'] = 2.78, ['e'] = 5.56, ['l'] = 2.22, ['i'] = 2.22, ['s'] = 5.0, ['m'] = 8.33 };
+        var glyphs = new List<TextGlyph>();
+        foreach (var ch in word)
+        {
+            glyphs.Add(new TextGlyph(ch.ToString(), new Box(x, baseline - 8, x + widths[ch], baseline + 2), baseline, 10));
+            x += widths[ch];
+        }
+        return glyphs;
+    }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("coffee")]
+    [InlineData("committee")]
+    [InlineData("still")]
+    public void EqualNarrowLettersSideBySide_AllStay(string word)
+    {
+        // 'tt', 'ff' and 'll' stand one advance (2.2-2.8 pt) apart: less than a third of the em, but a whole letter.
+        var glyphs = Latin(word, 100, 120);
+
+        Assert.Equal(word, string.Concat(GlyphDeduplicator.Deduplicate(glyphs, glyphs.Select(_ => (string?)"Helvetica").ToList()).Select(g => g.Text)));
+    }
+
+    [Fact]
+    public void FakeBoldNarrowLetters_ReadOnce()
+    {
+        // 'http' painted twice 0.3 pt apart: the copies are a tenth of a 't' off, the neighbours a whole 't'.
+        var glyphs = Latin("http", 100, 120).Concat(Latin("http", 100.3, 120)).ToList();
+
+        Assert.Equal("http", string.Concat(GlyphDeduplicator.Deduplicate(glyphs).Select(g => g.Text)));
+    }
+
+    [Fact]
+    public void SameCharacterInAnotherFont_Stays()
+    {
+        var glyphs = new[] { Glyph("合", 100, 120), Glyph("合", 100.2, 120) };
+
+        Assert.Equal(2, GlyphDeduplicator.Deduplicate(glyphs, ["SimSun", "SimHei"]).Count);
+        Assert.Single(GlyphDeduplicator.Deduplicate(glyphs, ["SimSun", "SimSun"]));
+    }
+
+    [Fact]
+    public void SameCharacterAtAnotherSize_Stays()
+    {
+        var glyphs = new[] { Glyph("合", 100, 120, 10), Glyph("合", 100, 120, 12) };
+
+        Assert.Equal(2, GlyphDeduplicator.Deduplicate(glyphs).Count);
+    }
+
     [Fact]
     public void EmptyInput_GivesEmpty()
     {

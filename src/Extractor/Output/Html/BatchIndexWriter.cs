@@ -45,7 +45,8 @@ public static class BatchIndexWriter
         {
             var docId = Field("doc_id");
             var files = new List<string>();
-            if (docId.Length > 0 && !docId.StartsWith('.') && docId.IndexOfAny(['/', '\\']) < 0)
+            // Only a doc_id the extractor makes names a folder to look into (an edited documents.csv links nothing else).
+            if (DocumentFolder.IsDocId(docId))
             {
                 foreach (var file in new[] { ReviewOptions.HtmlFile, ReviewOptions.AnnotatedPdfFile, "report.md", "document.json", "facts.csv" })
                 {

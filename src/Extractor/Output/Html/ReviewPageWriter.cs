@@ -42,6 +42,8 @@ public sealed class ReviewPageWriter
     private readonly IReadOnlyList<CheckMark> _narrative;
     private readonly Dictionary<string, List<CheckMark>> _flags = new(StringComparer.Ordinal);
     private readonly Dictionary<int, PageModel> _pages;
+    /// <summary>Pages drawn so far, against <see cref="OutputLimits.MaxPagesDrawn"/>.</summary>
+    private int _drawn;
 
     private ReviewPageWriter(TextWriter writer, DocumentResult document, ReviewPageLinks links)
     {
@@ -174,7 +176,7 @@ public sealed class ReviewPageWriter
             _w.Write($"<a class=\"id\" href=\"#{Anchor("check-", c.Id)}\">{E(c.Id)}</a> <span class=\"msg\">{E(c.Message)}</span> <span class=\"where\">");
             var links = c.Tables.Where(t => _doc.Tables.Any(x => x.Id == t)).Select(t => $"<a href=\"#{Anchor("table-", t)}\">{E(t)}</a>").ToList();
             if (mark.Quote.Count > 0) links.Add($"<a href=\"#narrative-p{mark.Quote[0].Page}\">sentence, p. {mark.Quote[0].Page}</a>");
-            if (c.Pages.Count > 0) links.Add($"p. {string.Join(", ", c.Pages)}");
+            if (c.Pages.Count > 0) links.Add($"p. {OutputLimits.Pages(c.Pages)}");
             _w.Write(string.Join(" · ", links));
             _w.Write("</span></li>");
         }
@@ -202,10 +204,17 @@ public sealed class ReviewPageWriter
         if (failed > 0) _w.Write($" <span class=\"badge fail\">{failed} failed</span>");
         if (warned > 0) _w.Write($" <span class=\"badge warn\">{warned} warned</span>");
         _w.Write("</h2>");
-        _w.Write($"<p class=\"meta\">{E(s.Label)}{(s.Label.Length > 0 ? " · " : "")}{E(s.Title)} · page{(s.Pages.Count > 1 ? "s" : "")} {string.Join(", ", s.Pages)} · {E(s.Method)} · confidence {s.Confidence:0.###} · recognised by {E(s.RecognizedBy)} · {table.Rows.Count} rows · {table.Rows.Sum(r => r.Values.Count)} amounts · unit {E(s.Unit)}</p>");
+        _w.Write($"<p class=\"meta\">{E(s.Label)}{(s.Label.Length > 0 ? " · " : "")}{E(s.Title)} · page{(s.Pages.Count > 1 ? "s" : "")} {OutputLimits.Pages(s.Pages)} · {E(s.Method)} · confidence {s.Confidence:0.###} · recognised by {E(s.RecognizedBy)} · {table.Rows.Count} rows · {table.Rows.Sum(r => r.Values.Count)} amounts · unit {E(s.Unit)}</p>");
         _w.Write("<div class=\"pair\"><div class=\"page-view\" title=\"Click to widen\">");
-        foreach (var group in s.Parts.GroupBy(p => p.Grid.Page))
+        var groups = s.Parts.GroupBy(p => p.Grid.Page).ToList();
+        foreach (var group in groups)
         {
+            if (_drawn >= OutputLimits.MaxPagesDrawn)
+            {
+                var left = groups.Count - groups.IndexOf(group);
+                _w.Write($"<p class=\"none\">{left} more page{(left == 1 ? "" : "s")} of this table not drawn: this page draws at most {OutputLimits.MaxPagesDrawn} pages. The table's data is in full at the right, in tables/*.csv and in document.json.</p>");
+                break;
+            }
             PageOfTable(table, group.Key, group.Select(p => p.Grid).ToList());
         }
         _w.Write("</div><div class=\"data-view\">");
@@ -245,6 +254,7 @@ public sealed class ReviewPageWriter
                 over.Add(new SvgShape(v.Box, worst.Length > 0 ? $"v flag-{worst}" : "v", title, data));
             }
         }
+        _drawn++;
         _w.Write($"<figure class=\"page-figure\"><figcaption>page {pageNumber} as read · detected cells in blue</figcaption>");
         PageSvgRenderer.Render(_w, page, view, $"page {pageNumber} as read, around {table.Id}", grids, [], over);
         _w.Write("</figure>");
@@ -287,7 +297,7 @@ public sealed class ReviewPageWriter
         _w.Write("<th>name</th>");
         foreach (var c in columns) _w.Write($"<th class=\"num\">{E(c)}</th>");
         _w.Write("</tr></thead><tbody>");
-        foreach (var row in rows)
+        foreach (var row in rows.Take(OutputLimits.MaxRowsShown))
         {
             _w.Write($"<tr data-page=\"{row.Page}\"{(row.Code.Length == 0 && row.Values.Count > 0 ? " class=\"sum\"" : "")}>");
             if (hasSection) _w.Write($"<td class=\"section\">{E(row.Section)}</td>");
@@ -319,6 +329,14 @@ public sealed class ReviewPageWriter
             _w.Write("</tr>");
         }
         _w.Write("</tbody></table>");
+        RowsLeftOut(rows.Count);
+    }
+
+    /// <summary>The note under a table shown cut short at <see cref="OutputLimits.MaxRowsShown"/> rows.</summary>
+    private void RowsLeftOut(int rows)
+    {
+        if (rows <= OutputLimits.MaxRowsShown) return;
+        _w.Write($"<p class=\"none\">{rows - OutputLimits.MaxRowsShown:N0} more rows not shown ({rows:N0} in all): see tables/*.csv and document.json.</p>");
     }
 
     private void CodeCell(TableRow row, CodeRepair? repair)
@@ -342,9 +360,10 @@ public sealed class ReviewPageWriter
     private void GenericGrid(ExtractedTable table)
     {
         _w.Write("<table class=\"data generic\"><tbody>");
+        var shown = 0;
         foreach (var part in table.Source.Parts)
         {
-            for (var r = 0; r < part.Grid.Rows; r++)
+            for (var r = 0; r < part.Grid.Rows && shown < OutputLimits.MaxRowsShown; r++, shown++)
             {
                 _w.Write("<tr>");
                 foreach (var cell in part.Grid.CellsInRow(r))
@@ -357,6 +376,7 @@ public sealed class ReviewPageWriter
             }
         }
         _w.Write("</tbody></table>");
+        RowsLeftOut(table.Source.Parts.Sum(p => p.Grid.Rows));
     }
 
     private void Narrative()
@@ -375,8 +395,13 @@ public sealed class ReviewPageWriter
             var pageNumber = group.Key;
             var onPage = located.Where(m => m.Quote.Any(q => q.Page == pageNumber)).ToList();
             _w.Write($"<div class=\"pair narrative\" id=\"narrative-p{pageNumber}\"><div class=\"page-view\" title=\"Click to widen\">");
-            if (_pages.TryGetValue(pageNumber, out var page))
+            if (_drawn >= OutputLimits.MaxPagesDrawn)
             {
+                _w.Write($"<p class=\"none\">Page {pageNumber} not drawn: this page draws at most {OutputLimits.MaxPagesDrawn} pages.</p>");
+            }
+            else if (_pages.TryGetValue(pageNumber, out var page))
+            {
+                _drawn++;
                 var under = new List<SvgShape>();
                 foreach (var mark in onPage.OrderBy(m => Tolerance.Rank(m.Check.Status)))
                 {
@@ -427,7 +452,7 @@ public sealed class ReviewPageWriter
             _w.Write($"<tr class=\"{c.Status}\" id=\"{Anchor("check-", c.Id)}\" data-status=\"{c.Status}\"><td><span class=\"badge {c.Status}\">{c.Status}</span></td><td class=\"id\">{E(c.Id)}</td>");
             _w.Write($"<td>{string.Join(" ", c.Tables.Select(t => _doc.Tables.Any(x => x.Id == t) ? $"<a href=\"#{Anchor("table-", t)}\">{E(t)}</a>" : E(t)))}</td>");
             _w.Write($"<td class=\"num\">{Opt(c.Expected)}</td><td class=\"num\">{Opt(c.Actual)}</td><td class=\"num\">{Opt(c.Difference)}</td><td class=\"num\">{Opt(c.Tolerance)}</td>");
-            _w.Write($"<td>{string.Join(", ", c.Pages)}</td><td>{E(c.Message)}{(c.Quote is { Length: > 0 } q ? $"<blockquote>{E(q)}</blockquote>" : "")}</td></tr>");
+            _w.Write($"<td>{OutputLimits.Pages(c.Pages)}</td><td>{E(c.Message)}{(c.Quote is { Length: > 0 } q ? $"<blockquote>{E(q)}</blockquote>" : "")}</td></tr>");
         }
         _w.Write("</tbody></table></section>");
     }
@@ -458,8 +483,9 @@ public sealed class ReviewPageWriter
         else
         {
             _w.Write("<ul class=\"warnings\">");
-            foreach (var warning in _doc.Warnings) _w.Write($"<li>{E(warning)}</li>");
+            foreach (var warning in OutputLimits.ListedWarnings(_doc.Warnings)) _w.Write($"<li>{E(warning)}</li>");
             _w.Write("</ul>");
+            if (OutputLimits.WarningsLeftOut(_doc.Warnings) is { } more) _w.Write($"<p class=\"none\">{E(more)}</p>");
         }
         _w.Write("</section>");
     }

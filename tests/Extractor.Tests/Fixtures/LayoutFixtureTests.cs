@@ -8,9 +8,10 @@ namespace Extractor.Tests.Fixtures;
 /// Disclosures of our own made by real producers for the layouts real reports print (fixtures/README.md says how
 /// each was made): final accounts with Calc's overflowing header labels, a code column that clips 7-digit codes and a
 /// three-panel GK06 of cut codes (final-overflow); a 三线表 with 类 款 项 over whole codes (final-ruleless); a regional
-/// budget with split code columns, “三公” tables keyed by unit and by year and a title on the page before its table
-/// (budget-regional); a Chromium budget with a table over two pages and a “三公” list (budget-writer). Each against the
-/// facts an independent script wrote from the numbers the document was made from.
+/// budget with split code columns, a “三公” table keyed by unit and a title on the page before its table
+/// (budget-regional); three tables of a budget whose “三公” table is keyed by year, the unit merged down over its year
+/// rows (budget-years); a Chromium budget with a table over two pages and a “三公” list (budget-writer). Each against
+/// the facts an independent script wrote from the numbers the document was made from.
 /// </summary>
 public sealed class LayoutFixtureTests
 {
@@ -23,13 +24,6 @@ public sealed class LayoutFixtureTests
         "final-overflow p7 GK06: with 经济分类科目编码 wrapped across the one-line header row, the 类 rows lose their codes " +
         "(301 工资福利支出 439.69 read with code ''), panel 3's code column is read as amounts (3100 … under column '经济分类') " +
         "and 3100 办公设备购置 3.60 loses its code";
-    private const string RegionalYs06 =
-        "budget-regional p6-7 YS06: the title 2026年一般公共预算基本支出情况表 printed at the foot of the 表5 page is not taken for " +
-        "the table on page 7, which is exported as generic T7-1; YS06 is reported missing and its 67 facts are absent";
-    private const string RegionalYs07 =
-        "budget-regional p11: the second “三公” table (2026年财政拨款“三公”经费支出表, keyed by year) is exported as generic T11-1, so " +
-        "its 12 facts (上年预算数 / 本年预算数 / 增减 of 湘潭市水利局（本级）) are absent; the same table alone in a document is read right";
-
     private static DocumentResult Extract(string fixture) => FixtureDocuments.Extract(fixture);
 
     private static IReadOnlyList<ExpectedFact> Expected(string fixture) =>
@@ -65,7 +59,8 @@ public sealed class LayoutFixtureTests
     [Theory]
     [InlineData("final-overflow", 210)]
     [InlineData("final-ruleless", 208)]
-    [InlineData("budget-regional", 268)]
+    [InlineData("budget-regional", 256)]
+    [InlineData("budget-years", 78)]
     [InlineData("budget-writer", 235)]
     public void Expected_facts_files_are_plain_csv_with_one_row_per_printed_amount(string fixture, int rows)
     {
@@ -83,8 +78,9 @@ public sealed class LayoutFixtureTests
     [Theory]
     [InlineData("final-ruleless")]
     [InlineData("budget-writer")]
+    [InlineData("budget-regional")]
+    [InlineData("budget-years")]
     [InlineData("final-overflow", Skip = OverflowGk04 + ". " + OverflowGk06)]
-    [InlineData("budget-regional", Skip = RegionalYs06 + ". " + RegionalYs07)]
     public void Every_expected_fact_is_found_with_its_value_code_and_name_and_no_other(string fixture) =>
         AssertSameFacts(ExpectedKeys(fixture), ActualKeys(fixture));
 
@@ -106,10 +102,13 @@ public sealed class LayoutFixtureTests
     [InlineData("budget-regional", "YS03")]
     [InlineData("budget-regional", "YS04")]
     [InlineData("budget-regional", "YS05")]
-    [InlineData("budget-regional", "YS06", Skip = RegionalYs06)]
-    [InlineData("budget-regional", "YS07", Skip = RegionalYs07)]
+    [InlineData("budget-regional", "YS06")]
+    [InlineData("budget-regional", "YS07")]
     [InlineData("budget-regional", "YS08")]
     [InlineData("budget-regional", "YS09")]
+    [InlineData("budget-years", "YS01")]
+    [InlineData("budget-years", "YS06")]
+    [InlineData("budget-years", "YS07")]
     [InlineData("budget-writer", "YS02")]
     [InlineData("budget-writer", "YS06")]
     [InlineData("budget-writer", "YS07")]
@@ -118,26 +117,43 @@ public sealed class LayoutFixtureTests
 
     /// <summary>
     /// budget-regional's 表7 keyed by unit (合计 / the department / its two units under 单位名称): each row keeps its unit
-    /// as its name, in the section of the document's year. Its other “三公” table is the skipped disagreement above.
+    /// as its name, in the section of the document's year.
     /// </summary>
     [Fact]
     public void A_sangong_table_keyed_by_unit_keeps_one_row_per_unit()
     {
-        var unitRows = Expected("budget-regional").Where(f => f.Table == "YS07" && f.Section == "本年预算数" && !f.Name.EndsWith("（本级）", StringComparison.Ordinal))
-            .Select(f => Key(f.Table, f.Section, f.LineNo, f.CodePrinted, f.NamePrinted, f.Column, f.Code, f.CodeLevel, f.Name, f.Value, f.Unit))
-            .Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(18, unitRows.Count);
-        var actual = Fact.Of(Extract("budget-regional")).Where(f => f.Table == "YS07" && f.Page == 8)
-            .Select(f => Key(f.Table, f.Section, f.LineNo, f.CodePrinted, f.NamePrinted, f.Column, f.Code, f.CodeLevel, f.Name, f.Value, f.Unit))
-            .Order(StringComparer.Ordinal).ToList();
-        AssertSameFacts(unitRows, actual);
+        var ys07 = Fact.Of(Extract("budget-regional")).Where(f => f.Table == "YS07").ToList();
+        Assert.Equal(18, ys07.Count);
+        Assert.All(ys07, f => Assert.Equal("本年预算数", f.Section));
+        string[] rows = ["合计", "湘潭市水利局", "湘潭市河道事务中心", "湘潭市水旱灾害防御事务中心"];
+        Assert.Equal(rows.Order(StringComparer.Ordinal), ys07.Select(f => f.Name).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// budget-years' “三公” table keyed by year (预算单位 | 年度, rows 2025年 / 2026年 / 增减变化金额): the unit's name is
+    /// merged down over the three rows and printed level with 2026年 only, yet every row carries it; each row's year gives
+    /// its section, and the 增减 row keeps its negative changes.
+    /// </summary>
+    [Fact]
+    public void A_sangong_table_keyed_by_year_gives_each_year_row_its_section_and_the_merged_unit_name()
+    {
+        var ys07 = Fact.Of(Extract("budget-years")).Where(f => f.Table == "YS07").ToList();
+        Assert.Equal(16, ys07.Count);
+        Assert.All(ys07, f => Assert.Equal("江门市统计局（本级）", f.Name));
+        Assert.Equal([("上年预算数", 5), ("增减", 6), ("本年预算数", 5)],
+            ys07.GroupBy(f => f.Section).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal));
+        decimal Value(string section, string column) => ys07.Single(f => f.Section == section && f.Column == column).Value;
+        Assert.Equal((12.70m, 30.30m, 17.60m), (Value("上年预算数", "合计"), Value("本年预算数", "合计"), Value("增减", "合计")));
+        Assert.Equal((3.50m, -3.50m), (Value("上年预算数", "因公出国（境）费"), Value("增减", "因公出国（境）费")));
+        Assert.DoesNotContain(ys07, f => f.Section == "本年预算数" && f.Column == "因公出国（境）费");
     }
 
     [Theory]
     [InlineData("final-overflow")]
     [InlineData("final-ruleless")]
     [InlineData("budget-writer")]
-    [InlineData("budget-regional", Skip = RegionalYs07)]
+    [InlineData("budget-regional")]
+    [InlineData("budget-years")]
     public void Each_fact_carries_a_page_its_table_is_printed_on_and_every_page_of_a_table_gives_facts(string fixture)
     {
         var pages = ExpectedFact.LoadPages(Path.Combine(TestPaths.Fixtures, fixture, "pages.csv"));
@@ -192,6 +208,7 @@ public sealed class LayoutFixtureTests
     [Theory]
     [InlineData("budget-writer", "龙岩市生态环境局")]
     [InlineData("budget-regional", "湘潭市水利局")]
+    [InlineData("budget-years", "江门市统计局")]
     public void Budgets_are_read_with_their_metadata(string fixture, string department)
     {
         var result = Extract(fixture);
@@ -200,13 +217,26 @@ public sealed class LayoutFixtureTests
 
     [Theory]
     [InlineData("budget-writer")]
-    [InlineData("budget-regional", Skip = RegionalYs06)]
+    [InlineData("budget-regional")]
     public void Budgets_have_all_nine_national_tables(string fixture)
     {
         var result = Extract(fixture);
         Assert.Equal(Enumerable.Range(1, 9).Select(i => $"YS{i:00}"), result.TemplateTables.Select(t => t.Id).Distinct().Order());
         Assert.Empty(result.MissingTables);
         Assert.Equal("ok", result.Status);
+    }
+
+    /// <summary>
+    /// budget-years prints three of the nine tables (收支总表, 一般公共预算基本支出表, the “三公” keyed by year): it is read
+    /// as a partial budget that names the six it lacks.
+    /// </summary>
+    [Fact]
+    public void A_budget_of_three_tables_is_partial_and_names_the_tables_it_lacks()
+    {
+        var result = Extract("budget-years");
+        Assert.Equal(["YS01", "YS06", "YS07"], result.TemplateTables.Select(t => t.Id).Distinct().Order());
+        Assert.Equal(["YS02", "YS03", "YS04", "YS05", "YS08", "YS09"], result.MissingTables.Order());
+        Assert.Equal("partial", result.Status);
     }
 
     /// <summary>A “三公” table printed as a list (项目 | 预算数) is one row of facts; its printed 0.00 is a fact, not a blank.</summary>

@@ -15,15 +15,6 @@ namespace Extractor.Tests.Fixtures;
 /// </summary>
 public sealed class LayoutFixtureTests
 {
-    // What the reader gets wrong on these fixtures, reported to the lead with page, table, row, column, printed and
-    // read values; the expected facts stay as printed.
-    private const string OverflowGk04 =
-        "final-overflow p5 GK04: the 支出 决算数 labels wrapped across the one-line header row (一般公共预/算财政拨款 …) are read as " +
-        "one column '决算政数府性基金国有资本经/一般公共预/算财政拨款3', so 小计's neighbour 一般公共预算财政拨款 (504.60 …) gets that column name";
-    private const string OverflowGk06 =
-        "final-overflow p7 GK06: with 经济分类科目编码 wrapped across the one-line header row, the 类 rows lose their codes " +
-        "(301 工资福利支出 439.69 read with code ''), panel 3's code column is read as amounts (3100 … under column '经济分类') " +
-        "and 3100 办公设备购置 3.60 loses its code";
     private static DocumentResult Extract(string fixture) => FixtureDocuments.Extract(fixture);
 
     private static IReadOnlyList<ExpectedFact> Expected(string fixture) =>
@@ -80,7 +71,7 @@ public sealed class LayoutFixtureTests
     [InlineData("budget-writer")]
     [InlineData("budget-regional")]
     [InlineData("budget-years")]
-    [InlineData("final-overflow", Skip = OverflowGk04 + ". " + OverflowGk06)]
+    [InlineData("final-overflow")]
     public void Every_expected_fact_is_found_with_its_value_code_and_name_and_no_other(string fixture) =>
         AssertSameFacts(ExpectedKeys(fixture), ActualKeys(fixture));
 
@@ -89,9 +80,9 @@ public sealed class LayoutFixtureTests
     [InlineData("final-overflow", "GK01")]
     [InlineData("final-overflow", "GK02")]
     [InlineData("final-overflow", "GK03")]
-    [InlineData("final-overflow", "GK04", Skip = OverflowGk04)]
+    [InlineData("final-overflow", "GK04")]
     [InlineData("final-overflow", "GK05")]
-    [InlineData("final-overflow", "GK06", Skip = OverflowGk06)]
+    [InlineData("final-overflow", "GK06")]
     [InlineData("final-overflow", "GK07")]
     [InlineData("final-overflow", "GK08")]
     [InlineData("final-overflow", "GK09")]
@@ -181,7 +172,7 @@ public sealed class LayoutFixtureTests
     /// <summary>The two final-accounts documents are consistent by construction: no check may fail.</summary>
     [Theory]
     [InlineData("final-ruleless")]
-    [InlineData("final-overflow", Skip = OverflowGk04 + ". " + OverflowGk06 + " (the misread columns make 2 checks fail)")]
+    [InlineData("final-overflow")]
     public void A_consistent_final_account_fails_no_check(string fixture)
     {
         var failed = Extract(fixture).Checks.Where(c => c.Status == CheckStatus.Fail).Select(c => $"{c.Id}: {c.Message}").ToList();

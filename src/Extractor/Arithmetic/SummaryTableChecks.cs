@@ -11,7 +11,7 @@ namespace Extractor.Arithmetic;
 /// are parts of the line above and are not added again.
 /// Ids: <c>GK01.income.total</c>, <c>GK01.income.grand_total</c>, <c>GK04.income.carryover</c>, <c>GK01.balance</c>.
 /// </summary>
-public static class SummaryTableChecks
+public static partial class SummaryTableChecks
 {
     /// <summary>One side of a summary table as printed: its items, subtotal, balance lines (with breakdowns) and grand total.</summary>
     public sealed record Side(
@@ -52,6 +52,29 @@ public static class SummaryTableChecks
             }
         }
 
+        // Budget summary tables (YS01, YS04) nest their items (一、财政拨款收入 over 1.一般公共预算 …): where the side numbers
+        // its items 一、二、三 …, those items are one level and add up to the subtotal; a side that does not (items of
+        // several levels printed alike) is not summed.
+        foreach (var section in table.Template?.SummaryTotals ?? [])
+        {
+            // A side may print its items twice, side by side (Jiangsu's 支出 by 功能分类 and by 支出用途), each
+            // block adding up to the same subtotal, whose label is merged across the blocks.
+            var sectionRows = table.Rows.Where(r => r.Section == section.Section).ToList();
+            foreach (var block in sectionRows.GroupBy(r => r.Group).Select(g => g.ToList()))
+            {
+                var blockSide = Read(block, section);
+                if (blockSide.Subtotal is null) continue;
+                TableRow Printed(TableRow row) => row.Values.Count > 0 ? row
+                    : sectionRows.FirstOrDefault(r => r.Values.Count > 0 && Names.Same(r.Name, row.Name)) ?? row;
+                SumNumberedItems(table, results, section, blockSide with
+                {
+                    Subtotal = Printed(blockSide.Subtotal),
+                    GrandTotal = blockSide.GrandTotal is null ? null : Printed(blockSide.GrandTotal),
+                    BalanceLines = blockSide.BalanceLines.Select(b => (Printed(b.Line), b.Breakdown)).ToList(),
+                });
+            }
+        }
+
         if (grands.Count == 2)
         {
             var (income, incomeColumn) = grands[0];
@@ -70,10 +93,72 @@ public static class SummaryTableChecks
         return results;
     }
 
-    /// <summary>Reads one side of the table in printed order.</summary>
-    public static Side Read(TableView table, SummarySection section)
+    /// <summary>
+    /// The numbered items of one block of a nesting summary side (一、二 …) against its subtotal, and the grand total against
+    /// the subtotal and the balance lines after it; nothing where the block does not number all its items.
+    /// </summary>
+    private static void SumNumberedItems(TableView table, List<CheckResult> results, SummarySection section, Side side)
     {
-        var rows = table.Rows.Where(r => r.Section == section.Section).ToList();
+        var top = side.Items.Where(r => TopLevel().IsMatch(r.NamePrinted)).ToList();
+        if (top.Count < 2 || top.Count < side.Items.Count(r => r.Values.Count > 0 && !Nested(side.Items, r))) return;
+        var columns = ColumnsOf(table, section.Section);
+        if (columns.Count == 0 || side.Subtotal is null) return;
+        results.Add(Check(table, $"{table.Id}.{section.Key}.total", side.Subtotal, top.Select(r => (r, 1)).ToList(), columns,
+            $"Σ the {top.Count} numbered {section.Section} items above it (一、二 …; the lines under them are their parts)"));
+        // The grand total = the subtotal + the balance lines, unless those lines break a balance down by fund (上年结转
+        // over 一般公共预算拨款 …, printed alike): then which lines are parts cannot be told.
+        var lines = WithoutBreakdowns(table, side.BalanceLines.Select(b => b.Line).ToList(), columns);
+        if (side.GrandTotal is not null && !lines.Any(l => l.Name.Contains("预算", StringComparison.Ordinal)))
+        {
+            var parts = new List<(TableRow, int)> { (side.Subtotal, 1) };
+            parts.AddRange(lines.Select(l => (l, 1)));
+            var what = side.Subtotal.Name + string.Concat(lines.Select(l => " + " + l.Name));
+            results.Add(Check(table, $"{table.Id}.{section.Key}.grand_total", side.GrandTotal, parts, columns, what));
+        }
+    }
+
+    /// <summary>
+    /// Balance lines less those that break the line above them down (上年结余、结转 396.83 over 财政拨款结余、结转 396.83 and
+    /// 非财政拨款结余、结转 0.00): lines that add up exactly, as printed, to the line before them are its parts.
+    /// </summary>
+    private static List<TableRow> WithoutBreakdowns(TableView table, List<TableRow> lines, IReadOnlyList<string> columns)
+    {
+        var kept = new List<TableRow>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            kept.Add(lines[i]);
+            for (var j = lines.Count - 1; j >= i + 2; j--)
+            {
+                var adds = columns.Any(c => table.Raw(lines[i], c) is not null) && columns.All(c =>
+                    table.Value(lines[i], c) == Enumerable.Range(i + 1, j - i).Sum(k => table.Value(lines[k], c)));
+                if (!adds) continue;
+                i = j;
+                break;
+            }
+        }
+        return kept;
+    }
+
+    /// <summary>An item numbered at the top level: 一、 二、 … (not 1. or （一）, which number the lines under one).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[一二三四五六七八九十]+[、.．]")]
+    private static partial System.Text.RegularExpressions.Regex TopLevel();
+
+    /// <summary>Whether an unnumbered item stands under a numbered one (its part), i.e. after some numbered item.</summary>
+    private static bool Nested(IReadOnlyList<TableRow> items, TableRow row)
+    {
+        if (TopLevel().IsMatch(row.NamePrinted)) return false;
+        var index = -1;
+        for (var i = 0; i < items.Count; i++) if (ReferenceEquals(items[i], row)) index = i;
+        return index > 0 && items.Take(index).Any(r => TopLevel().IsMatch(r.NamePrinted));
+    }
+
+    /// <summary>Reads one side of the table in printed order.</summary>
+    public static Side Read(TableView table, SummarySection section) =>
+        Read(table.Rows.Where(r => r.Section == section.Section).ToList(), section);
+
+    /// <summary>Reads one side from its rows, in printed order.</summary>
+    private static Side Read(List<TableRow> rows, SummarySection section)
+    {
         var subtotalIndex = rows.FindIndex(r => section.Subtotal.Any(n => Names.Same(r.Name, n)));
         if (subtotalIndex < 0) return new Side(section, [], null, [], null);
         var grandIndex = rows.FindIndex(subtotalIndex + 1, r => section.GrandTotal.Any(n => Names.Same(r.Name, n)));

@@ -8,7 +8,7 @@ namespace Extractor.Recognition;
 /// Maps a grid's header paths to column roles (code, name, 行次, amount), side-by-side groups,
 /// sections and canonical column names of a template.
 /// </summary>
-public static class ColumnMapper
+public static partial class ColumnMapper
 {
     private static readonly HashSet<string> NameHeaders = ["项目", "科目名称", "名称", "项目名称", "科目", "支出项目", "收入项目", "功能分类科目名称", "经济分类科目名称", "功能科目", "经济科目"];
 
@@ -254,6 +254,31 @@ public static class ColumnMapper
                 break;
             }
         }
+        // Further columns of text only (a procurement list's 专项名称 | 采购品目 | 采购物品名称, a project's 项目单位) are
+        // no amounts: they name the rows that print nothing in the first name column.
+        for (var c = 0; c < roles.Length; c++)
+        {
+            if (roles[c] != ColumnRole.Amount) continue;
+            if (!roles.Where((_, k) => groups[k] == groups[c]).Contains(ColumnRole.Name)) continue;
+            if (OnlyText(grid, bodyStart, c)) roles[c] = ColumnRole.Name;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[-(（]?[\d,]*\d(\.\d+)?[)）]?%?$")]
+    private static partial System.Text.RegularExpressions.Regex NumberLike();
+
+    /// <summary>Whether a column's body holds text and not a single amount.</summary>
+    private static bool OnlyText(CellGrid grid, int bodyStart, int column)
+    {
+        var text = 0;
+        for (var r = bodyStart; r < grid.Rows; r++)
+        {
+            var cell = grid.At(r, column);
+            if (cell is null || cell.IsEmpty || cell.Column != column) continue;
+            if (NumberLike().IsMatch(cell.Text.Replace(" ", ""))) return false;
+            if (cell.Text.Any(TextNormalizer.IsCjk)) text++;
+        }
+        return text >= 2;
     }
 
     private static bool HasContent(CellGrid grid, int bodyStart, int column)

@@ -44,6 +44,12 @@ public static partial class RowBuilder
                         continue;
                     }
                     if (!hasLabel && draft.Values.Count == 0) continue;
+                    if (!hasLabel && table.Template is { Layout: not TableLayout.Single })
+                    {
+                        // A row of amounts we cannot place under a code, a name or a 行次 is kept, never dropped, and said.
+                        warnings.Add($"{table.Id} page {grid.Page}: a row with {draft.Values.Count} amount(s) ({string.Join(", ", draft.Values.Take(3).Select(v => v.Value))}) "
+                            + "has no code, name or 行次 of its own; it is kept with an empty name.");
+                    }
                     rows.Add(draft);
                     labelRows[group] = (rows.Count - 1, r);
                 }

@@ -28,6 +28,13 @@ public static partial class RowBuilder
                 {
                     var draft = ReadGroup(table, grid, r, group, warnings);
                     if (draft is null) continue;
+                    // Rows keyed by year under one unit (2025年 / 2026年 / 增减变化金额) print the unit's name once: a row
+                    // that names its own section and no unit continues the unit of the row above it.
+                    if (draft.SectionLabelled && draft.NamePrinted.Length == 0 && draft.CodePrinted.Length == 0
+                        && labelRows.TryGetValue(group, out var previous) && previous.GridRow == r - 1 && rows[previous.Index].SectionLabelled)
+                    {
+                        draft = draft with { Name = rows[previous.Index].Name };
+                    }
                     var hasLabel = draft.CodePrinted.Length > 0 || draft.NamePrinted.Length > 0 || draft.LineNo.Length > 0 || draft.SectionLabelled;
                     if (!hasLabel && draft.Values.Count > 0 && LabelLeft(labelRows, rows, group, r) is { } leftIndex)
                     {

@@ -61,6 +61,19 @@ public sealed class RowKeysTests
     }
 
     [Fact]
+    public void A_unit_printed_once_over_its_year_rows_names_each_of_them()
+    {
+        // Shenzhen prints the unit's name on the first of its year rows only, the cells below it blank.
+        var table = Build("YS07", 1, "2026",
+            ["预算单位", "年度", "合计", "公务接待费"],
+            ["深圳市财政局（本级）", "2025年", "59.66", "9.46"],
+            ["", "2026年", "58.46", "9.46"],
+            ["", "增减变化金额", "-1.20", "0.00"]);
+        Assert.Equal([("上年预算数", "深圳市财政局（本级）"), ("本年预算数", "深圳市财政局（本级）"), ("增减", "深圳市财政局（本级）")],
+            table.Rows.Select(r => (r.Section, r.Name)));
+    }
+
+    [Fact]
     public void A_three_public_table_printed_as_a_list_gives_one_row_of_the_templates_columns()
     {
         // Quanzhou (p19): 项目 | 预算数 with the items down the rows.

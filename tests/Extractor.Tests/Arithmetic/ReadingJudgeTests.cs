@@ -9,21 +9,7 @@ namespace Extractor.Tests.Arithmetic;
 /// <summary>The reader choosing between readings of the same printed figures by the table's own arithmetic.</summary>
 public sealed class ReadingJudgeTests
 {
-    private static ExtractedTable Read(string id, int bodyStart, params string[][] rows)
-    {
-        var grid = GridBuilder.Build(rows);
-        var template = TemplateCatalog.Default.Find(id);
-        return RowBuilder.Build(new RecognizedTable
-        {
-            Id = id,
-            Template = template,
-            Title = "",
-            Label = "",
-            Unit = "万元",
-            Parts = [new TablePart(grid, bodyStart)],
-            Columns = ColumnMapper.Map(grid, bodyStart, template),
-        }, new List<string>());
-    }
+    private static ExtractedTable Read(string id, int bodyStart, params string[][] rows) => Tests.Rows.GridRows.Read(id, bodyStart, null, [], rows);
 
     private static readonly string[] Header = ["科目编码", "科目名称", "小计", "基本支出", "项目支出"];
 

@@ -7,22 +7,8 @@ namespace Extractor.Tests.Rows;
 
 public sealed class RowBuilderTests
 {
-    private static ExtractedTable Build(string id, int bodyStart, List<string> warnings, params string[][] rows)
-    {
-        var grid = GridBuilder.Build(rows);
-        var template = TemplateCatalog.Default.Find(id);
-        var table = new RecognizedTable
-        {
-            Id = id,
-            Template = template,
-            Title = "",
-            Label = "",
-            Unit = "万元",
-            Parts = [new TablePart(grid, bodyStart)],
-            Columns = ColumnMapper.Map(grid, bodyStart, template),
-        };
-        return RowBuilder.Build(table, warnings);
-    }
+    private static ExtractedTable Build(string id, int bodyStart, List<string> warnings, params string[][] rows) =>
+        GridRows.Read(id, bodyStart, null, warnings, rows);
 
     [Fact]
     public void Codes_split_over_class_item_and_subitem_columns_are_joined()

@@ -11,23 +11,8 @@ namespace Extractor.Tests.Rows;
 /// </summary>
 public sealed class RowKeysTests
 {
-    private static ExtractedTable Build(string id, int bodyStart, string? year, params string[][] rows)
-    {
-        var grid = GridBuilder.Build(rows);
-        var template = TemplateCatalog.Default.Find(id);
-        var table = new RecognizedTable
-        {
-            Id = id,
-            Template = template,
-            Title = "",
-            Label = "",
-            Unit = "万元",
-            Year = year,
-            Parts = [new TablePart(grid, bodyStart)],
-            Columns = ColumnMapper.Map(grid, bodyStart, template, year),
-        };
-        return RowBuilder.Build(table, new List<string>());
-    }
+    private static ExtractedTable Build(string id, int bodyStart, string? year, params string[][] rows) =>
+        GridRows.Read(id, bodyStart, year, [], rows);
 
     private static decimal? Value(TableRow row, string column) => row.Values.FirstOrDefault(v => v.Column == column)?.Value;
 

@@ -54,7 +54,7 @@ public static partial class MetadataReader
         var department = MostCommon(lines.SelectMany(l => l.Segments)
             .Select(s => DepartmentField().Match(s.Replace(" ", "")))
             .Where(m => m.Success && !IsUnit(m.Groups[1].Value))
-            .Select(m => m.Groups[1].Value.Trim()))
+            .Select(m => Clean(m.Groups[1].Value)))
             ?? TitleDepartment(coverText)
             ?? TitleDepartment(string.Join("\n", pages.Take(3).SelectMany(p => p.Lines).Select(l => l.Text.Replace(" ", ""))))
             ?? string.Empty;
@@ -104,7 +104,8 @@ public static partial class MetadataReader
         return null;
     }
 
-    private static string Clean(string name) => PartPrefix().Replace(name, "").Trim();
+    // Dot leaders and stray punctuation around a printed name (a cover's ".长春市信访局（本级）") are not part of it.
+    private static string Clean(string name) => PartPrefix().Replace(name, "").Trim().Trim('.', '。', '·', '、', '，', ',', '…', '_', '-');
 
     private static bool Plausible(string name) =>
         name.Length >= 2 && name.Length <= 40 && name is not ("部门" or "单位" or "本部门" or "本单位") && !name.Contains("目录") && !name.Contains("部分");

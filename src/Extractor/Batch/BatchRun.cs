@@ -37,6 +37,11 @@ internal sealed class BatchRun : IDisposable
     private readonly Dictionary<string, int> _converting = new(StringComparer.Ordinal);
     /// <summary>Inputs that are the same file as one listed before them.</summary>
     private readonly List<int> _duplicates = [];
+    /// <summary>
+    /// Per doc_id of a local file listed more than once, the input listed first: the document records its path, whichever
+    /// input happens to convert it, so the output does not depend on the order the jobs reach them.
+    /// </summary>
+    private readonly Dictionary<string, int> _firstListed = new(StringComparer.Ordinal);
     private readonly List<Pending> _pending = [];
     private readonly object _gate = new();
     private PdfDownloader? _downloader;
@@ -88,6 +93,7 @@ internal sealed class BatchRun : IDisposable
             _downloader = new PdfDownloader(_options.Download, cache, _handler);
         }
 
+        FindFilesListedTwice();
         await ConvertAllAsync(cancellationToken).ConfigureAwait(false);
         if (_options.BatchCodeEvidence) await ApplyBatchCodesAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
@@ -103,6 +109,32 @@ internal sealed class BatchRun : IDisposable
         if (_options.Html) BatchIndexWriter.Write(_options.OutputDirectory);
         return _outcomes;
     }
+
+    /// <summary>
+    /// Hashes, before any conversion, the local inputs that share a file name (only those can share a doc_id), so that
+    /// each doc_id knows the input listed first. A file that cannot be read here is left to the conversion to report.
+    /// </summary>
+    private void FindFilesListedTwice()
+    {
+        var sameName = Enumerable.Range(0, _selected.Count).Where(s => !InputAt(s).IsUrl)
+            .GroupBy(s => DocumentExtractor.DocId(InputAt(s).Source, "00000000"), StringComparer.Ordinal).Where(g => g.Count() > 1);
+        foreach (var slot in sameName.SelectMany(g => g).Order())
+        {
+            try
+            {
+                using var stream = File.OpenRead(InputAt(slot).Source);
+                var docId = DocumentExtractor.DocId(InputAt(slot).Source, Convert.ToHexStringLower(SHA256.HashData(stream)));
+                _firstListed.TryAdd(docId, slot);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+            }
+        }
+    }
+
+    /// <summary>The source a document records: the input listed first among those that are the same file.</summary>
+    private string RecordedSource(int slot, string docId) =>
+        _firstListed.TryGetValue(docId, out var first) ? InputAt(first).Source : InputAt(slot).Source;
 
     /// <summary>First pass: every input resolved, converted (or found done) and recorded.</summary>
     private async Task ConvertAllAsync(CancellationToken cancellationToken)
@@ -244,9 +276,11 @@ internal sealed class BatchRun : IDisposable
 
         try
         {
-            var (outcome, entry) = await ConvertOrResumeAsync(slot, source, resolved.Path!, bytes, sha, docId, clock, cancellationToken).ConfigureAwait(false);
+            var recorded = RecordedSource(slot, docId);
+            var (outcome, entry) = await ConvertOrResumeAsync(slot, recorded, resolved.Path!, bytes, sha, docId, clock, cancellationToken).ConfigureAwait(false);
+            if (entry is not null && recorded != source) _ledger.Put(entry with { Source = source });
             claim.SetResult((outcome, entry));
-            Record(slot, outcome, BatchStage.Convert);
+            Record(slot, outcome with { Source = source }, BatchStage.Convert);
         }
         catch (Exception e)
         {
@@ -293,14 +327,16 @@ internal sealed class BatchRun : IDisposable
         var done = 0;
         await Parallel.ForEachAsync(redo, new ParallelOptions { MaxDegreeOfParallelism = Jobs, CancellationToken = cancellationToken }, async (pending, token) =>
         {
-            var source = InputAt(pending.Slot).Source;
+            var own = InputAt(pending.Slot).Source;
+            string source;
+            lock (_gate) source = RecordedSource(pending.Slot, _docIdOf[pending.Slot]!);
             var book = books[pending.Year];
             var clock = Stopwatch.StartNew();
-            var (bytes, sha, failure) = Read(pending.Path, source, clock, _converter is InProcessConverter);
+            var (bytes, sha, failure) = Read(pending.Path, own, clock, _converter is InProcessConverter);
             DocumentOutcome outcome;
             if (sha is null || sha != pending.Sha256)
             {
-                outcome = failure ?? Failure(DocumentConversion.UnknownDocId(source), source, ErrorCodes.Corrupt, "The file changed while the batch was running; run the batch again.", clock);
+                outcome = failure ?? Failure(DocumentConversion.UnknownDocId(own), own, ErrorCodes.Corrupt, "The file changed while the batch was running; run the batch again.", clock);
                 RemoveLedger(pending.Slot);
             }
             else
@@ -328,7 +364,7 @@ internal sealed class BatchRun : IDisposable
             }
             lock (_gate)
             {
-                Record(pending.Slot, outcome, BatchStage.BatchCodes, ++done, redo.Count);
+                Record(pending.Slot, outcome with { Source = own }, BatchStage.BatchCodes, ++done, redo.Count);
                 foreach (var duplicate in DuplicatesOf(pending.Slot)) _outcomes[duplicate] = outcome with { Source = InputAt(duplicate).Source };
             }
         }).ConfigureAwait(false);
@@ -348,12 +384,14 @@ internal sealed class BatchRun : IDisposable
     private void PutLedger(int slot, LedgerEntry entry)
     {
         _ledger.Put(entry);
+        _ledger.Put(entry with { Source = InputAt(slot).Source });
         foreach (var duplicate in DuplicatesOf(slot)) _ledger.Put(entry with { Source = InputAt(duplicate).Source });
     }
 
     private void RemoveLedger(int slot)
     {
         _ledger.Remove(InputAt(slot).Source);
+        lock (_gate) _ledger.Remove(RecordedSource(slot, _docIdOf[slot] ?? string.Empty));
         foreach (var duplicate in DuplicatesOf(slot)) _ledger.Remove(InputAt(duplicate).Source);
     }
 

@@ -15,7 +15,14 @@ public sealed class PdfDocumentReader
 
     public PdfDocumentReader(RulingExtractor rulingExtractor) => _rulingExtractor = rulingExtractor;
 
-    public IReadOnlyList<PageModel> Read(byte[] bytes, CancellationToken cancellationToken = default)
+    public IReadOnlyList<PageModel> Read(byte[] bytes, CancellationToken cancellationToken = default) => Read(bytes, null, cancellationToken);
+
+    /// <summary>
+    /// Reads the pages <paramref name="share"/> hands out (null: every page, in order). A share is one worker's part of
+    /// a document read by several (<see cref="ParallelPageReader"/>): its pages are not checked for a text layer, the
+    /// caller checks the whole document.
+    /// </summary>
+    internal IReadOnlyList<PageModel> Read(byte[] bytes, ParallelPageReader.PageShare? share, CancellationToken cancellationToken)
     {
         if (!LooksLikePdf(bytes))
         {
@@ -49,7 +56,7 @@ public sealed class PdfDocumentReader
                     "The PDF is password-protected; ask the publisher for an unprotected copy or remove the password first.");
             }
             var pages = new List<PageModel>(document.NumberOfPages);
-            for (var number = 1; number <= document.NumberOfPages; number++)
+            for (var number = share?.Next(document.NumberOfPages) ?? 1; number <= document.NumberOfPages; number = share?.Next(document.NumberOfPages) ?? number + 1)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try
@@ -63,7 +70,7 @@ public sealed class PdfDocumentReader
                         $"Page {number} of the PDF could not be read ({Short(e)}); the file is probably damaged, so download it again.", e);
                 }
             }
-            if (pages.Count > 0 && pages.All(p => p.Glyphs.Count == 0))
+            if (share is null && pages.Count > 0 && pages.All(p => p.Glyphs.Count == 0))
             {
                 throw new ExtractionException(ErrorCodes.NoTextLayer,
                     "The PDF has no text layer (its pages are images, e.g. a scan); run OCR on it first, then convert the OCR'd PDF.");

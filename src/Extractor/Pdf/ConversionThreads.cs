@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Extractor.Pdf;
 
 /// <summary>
@@ -7,20 +9,28 @@ namespace Extractor.Pdf;
 /// </summary>
 public static class ConversionThreads
 {
+    /// <summary>
+    /// How long a core freed by a finished document stays spoken for: between two documents a harvest's job writes
+    /// one and reads the next for a few milliseconds, too short for a helper to pay for opening a document.
+    /// </summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(50);
+
     private static int _busy;
+    private static long _lastDocumentEnd;
 
     public static int Busy => Volatile.Read(ref _busy);
 
-    /// <summary>Counts the calling thread as converting until the result is disposed.</summary>
-    public static Scope Enter()
+    /// <summary>Counts the calling thread as converting a document until the result is disposed.</summary>
+    public static Document Enter()
     {
         Interlocked.Increment(ref _busy);
-        return new Scope();
+        return new Document(true);
     }
 
-    /// <summary>Counts one more thread if a core is free for it; false when every core is taken.</summary>
+    /// <summary>Counts one more thread if a core is free for it; false when every core is taken or was only just freed.</summary>
     public static bool TryEnter()
     {
+        if (Stopwatch.GetElapsedTime(Volatile.Read(ref _lastDocumentEnd)) < Grace) return false;
         var cores = Environment.ProcessorCount;
         int busy;
         while ((busy = Volatile.Read(ref _busy)) < cores)
@@ -30,10 +40,16 @@ public static class ConversionThreads
         return false;
     }
 
+    /// <summary>Ends what <see cref="TryEnter"/> counted.</summary>
     public static void Exit() => Interlocked.Decrement(ref _busy);
 
-    public readonly struct Scope : IDisposable
+    public readonly struct Document(bool entered) : IDisposable
     {
-        public void Dispose() => Exit();
+        public void Dispose()
+        {
+            if (!entered) return;
+            Volatile.Write(ref _lastDocumentEnd, Stopwatch.GetTimestamp());
+            Exit();
+        }
     }
 }

@@ -9,7 +9,8 @@ namespace Extractor.Pdf;
 /// in order. Pages come out as <see cref="PdfDocumentReader"/> reads them alone, and a bad document gets the error it
 /// would get there (the lowest page that fails decides it). A helper joins only where a core is free
 /// (<see cref="ConversionThreads"/>) and enough pages are left to pay for opening the document again, also in the
-/// middle of a document: the last large document of a harvest gets the cores the other jobs leave.
+/// middle of a document: the last large document of a harvest gets the cores the other jobs leave. A helper stops when
+/// a document started after it needs its core.
 /// </summary>
 public sealed class ParallelPageReader
 {
@@ -85,8 +86,10 @@ public sealed class ParallelPageReader
         /// Hands out the next page (past the end once none is left, or past a page that failed). Called by each worker
         /// before each page it reads, after its document is open: the moment to let a helper join when a core is free.
         /// </summary>
-        public int Take(int pageCount)
+        public int Take(int pageCount, bool helper)
         {
+            // A helper gives its core back to a document started since it joined: the pages it leaves, the others take.
+            if (helper && _owner._threads is null && ConversionThreads.Busy > Environment.ProcessorCount) return int.MaxValue;
             var page = Interlocked.Increment(ref _taken);
             if (page > Volatile.Read(ref _stopAfter)) return int.MaxValue;
             if (pageCount - page >= PagesPerHelper) MaybeAddHelper();
@@ -173,7 +176,7 @@ public sealed class ParallelPageReader
     }
 
     /// <summary>One worker's view of a document being read: the pages it takes, and the one it is on.</summary>
-    internal sealed class PageShare(Func<int, int> take, bool helper)
+    internal sealed class PageShare(Func<int, bool, int> take, bool helper)
     {
         public bool Helper { get; } = helper;
 
@@ -181,6 +184,6 @@ public sealed class ParallelPageReader
         public int Current { get; private set; }
 
         /// <summary>The next page to read: past <paramref name="pageCount"/> when there is none.</summary>
-        public int Next(int pageCount) => Current = take(pageCount);
+        public int Next(int pageCount) => Current = take(pageCount, Helper);
     }
 }

@@ -1,3 +1,6 @@
+using Extractor.Bench;
 using Extractor.Cli;
 
-return CommandLine.Run(args, Console.Out, Console.Error);
+var code = CommandLine.Run(args, Console.Out, Console.Error);
+ResourceReport.WriteIfAsked();
+return code;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Extractor.Bench;
+using Extractor.Pdf;
 using static Extractor.Cli.CommandLine;
 
 namespace Extractor.Cli;
@@ -17,11 +18,15 @@ internal static class BenchCommand
     private const string Usage = """
         Usage: extractor bench [--corpus PATH]... [--repeat N] [--pages N] [--jobs N]...
                                [--runs N] [--in-process] [--json FILE] [--work DIR] [--format FORMAT]
+                               [--rows ROWS] [--latency PDF]...
 
         Measures the pipeline (conversion and writing, as the batch command does it) and the floor
         (PdfPig alone reading every page's letters and paths) over the same documents, with 1 and
         with all cores, each in a process of its own; prints the machine, documents and pages per
-        second, peak memory, the time per stage and how the pipeline compares to the floor.
+        second, peak memory, the time per stage and how the pipeline compares to the floor. Then
+        the tool as a user runs it, a new process each run: one document (latency, beside
+        pdftotext -layout on the same file where it is installed) and the whole corpus as one
+        harvest (end to end, against the floor).
 
           --corpus PATH  a PDF or a folder searched recursively for *.pdf; may be repeated
                          (default: fixtures/ and ../shared/corpus/real/); PDFs without a text
@@ -42,7 +47,14 @@ internal static class BenchCommand
           --work DIR     where the pipeline's output goes (default: a new folder on /dev/shm,
                          a memory file system, where there is one, else in the temporary
                          folder; deleted afterwards)
+          --rows ROWS    which rows, comma-separated: in-process (floor and pipeline),
+                         latency, end-to-end (default: all three)
+          --latency PDF  a document for the latency rows; may be repeated (default: the
+                         seed-like Chromium PDF of ../shared/corpus/synthetic, else
+                         fixtures/seed-html, and the corpus's document with the most pages)
         """;
+
+    private static readonly string[] RowKinds = ["in-process", "latency", "end-to-end"];
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Converters = { new JsonStringEnumConverter() } };
 
@@ -56,6 +68,8 @@ internal static class BenchCommand
         var runs = 3;
         string? jsonFile = null, work = null, child = null, corpusFile = null;
         var format = Output.OutputFormat.Both;
+        var rows = RowKinds.ToHashSet();
+        var latencyFiles = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -100,6 +114,15 @@ internal static class BenchCommand
                 case "--format":
                     if (++i >= args.Length || !TryFormat(args[i], out format)) return Fail(stderr, $"--format must be {Output.OutputFormats.Names}.");
                     break;
+                case "--rows":
+                    if (++i >= args.Length || args[i].Split(',').Any(r => !RowKinds.Contains(r.Trim())))
+                        return Fail(stderr, $"--rows needs some of {string.Join(", ", RowKinds)}, comma-separated.");
+                    rows = args[i].Split(',').Select(r => r.Trim()).ToHashSet();
+                    break;
+                case "--latency":
+                    if (++i >= args.Length) return Fail(stderr, "--latency needs a PDF file.");
+                    latencyFiles.Add(args[i]);
+                    break;
                 case "--corpus-file":
                     if (++i >= args.Length) return Fail(stderr, "--corpus-file needs a file.");
                     corpusFile = args[i];
@@ -140,7 +163,7 @@ internal static class BenchCommand
             var corpusPath = Path.Combine(work, "corpus.json");
             File.WriteAllText(corpusPath, JsonSerializer.Serialize(bench, Json));
             var all = new List<BenchMeasurement>();
-            for (var run = 1; run <= runs; run++)
+            for (var run = 1; run <= runs && rows.Contains("in-process"); run++)
             {
                 foreach (var j in jobs)
                 {
@@ -164,24 +187,60 @@ internal static class BenchCommand
             var measurements = all.GroupBy(m => (m.Jobs, m.Mode))
                 .Select(g => g.MinBy(m => m.WallMs)! with { RunWallMs = runs > 1 ? g.Select(m => m.WallMs).ToList() : [] })
                 .ToList();
+
+            var plans = new List<BenchProcesses.Plan>();
+            if (rows.Contains("latency"))
+            {
+                if (latencyFiles.Count == 0) latencyFiles.AddRange(DefaultLatencyFiles(bench));
+                foreach (var file in latencyFiles)
+                {
+                    var pages = PdfFloorReader.TextPages(File.ReadAllBytes(file), out var reason);
+                    if (pages == 0) return Fail(stderr, $"--latency {file}: {reason}.");
+                    plans.AddRange(jobs.Select(j => new BenchProcesses.Plan(ProcessRowKind.Latency, Path.GetFileName(file), [Path.GetFullPath(file)], 1, pages, j, Path.GetFullPath(file))));
+                }
+            }
+            if (rows.Contains("end-to-end"))
+            {
+                var linked = BenchProcesses.LinkCorpus(bench, Path.Combine(work, "end-to-end-corpus"));
+                plans.AddRange(jobs.Select(j => new BenchProcesses.Plan(ProcessRowKind.EndToEnd, "corpus", [linked], bench.Documents, bench.Pages, j)));
+            }
+            var processes = BenchProcesses.Run(plans, runs, work, stderr);
             var report = new BenchReport(MachineInfo.Current(), bench, measurements, !inProcess)
             {
                 OutputFolder = work,
                 OutputFileSystem = MachineInfo.FileSystemOf(work),
                 Format = format,
+                Processes = processes,
             };
             stdout.Write(report.ToText());
             if (jsonFile is not null)
             {
                 File.WriteAllText(jsonFile, JsonSerializer.Serialize(report, new JsonSerializerOptions(Json) { WriteIndented = true }));
             }
-            return report.SamePages ? Success : SomeInputsFailed;
+            return report.SamePages && processes.All(p => p.FailedExitCodes.Count == 0) ? Success : SomeInputsFailed;
         }
         finally
         {
             if (ownWork) Directory.Delete(work, recursive: true);
             else foreach (var folder in measurementFolders.Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The documents a user waits for most: the seed-like Chromium PDF (the seed disclosure printed by Chromium, 38 pages,
+    /// in the shared synthetic corpus; the bundled Chromium fixture where that is missing) and the corpus's longest one.
+    /// </summary>
+    private static IEnumerable<string> DefaultLatencyFiles(BenchCorpus corpus)
+    {
+        var root = RepositoryRoot();
+        var seed = new[]
+        {
+            Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus", "synthetic", "pdfs", "seed-chromium.pdf")),
+            Path.Combine(root, "fixtures", "seed-html", "seed-html.pdf"),
+        }.FirstOrDefault(File.Exists);
+        if (seed is not null) yield return seed;
+        var longest = corpus.Distinct.OrderByDescending(d => d.Pages).ThenBy(d => d.Path, StringComparer.Ordinal).FirstOrDefault();
+        if (longest is not null && longest.Path != seed) yield return longest.Path;
     }
 
     /// <summary>
@@ -215,23 +274,10 @@ internal static class BenchCommand
     /// <summary>Runs one measurement in a new process of this program; null (with the reason on standard error) when it fails.</summary>
     private static BenchMeasurement? RunChild(BenchMode mode, int jobs, string corpusFile, string work, Output.OutputFormat format, TextWriter stderr)
     {
-        var self = Environment.ProcessPath ?? "dotnet";
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        // N jobs on N cores: without pinning, one job's garbage collector and JIT run on the other cores for free, and the
-        // one-core figure would be better than one core gives.
-        if (jobs < Environment.ProcessorCount && TaskSet() is { } taskset && MachineInfo.AllowedCpus() is { Count: > 0 } cpus && jobs < cpus.Count)
-        {
-            start.FileName = taskset;
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(string.Join(",", cpus.Take(jobs)));
-            start.ArgumentList.Add(self);
-        }
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
-        foreach (var arg in new[] { "bench", "--child", mode.ToString().ToLowerInvariant(), "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--corpus-file", corpusFile, "--work", work,
-            "--format", format.ToString().ToLowerInvariant().Replace(" ", "") })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = StartSelf(jobs, ["bench", "--child", mode.ToString().ToLowerInvariant(), "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--corpus-file", corpusFile, "--work", work,
+            "--format", format.ToString().ToLowerInvariant().Replace(" ", "")]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
@@ -243,6 +289,39 @@ internal static class BenchCommand
             return null;
         }
         return JsonSerializer.Deserialize<BenchMeasurement>(lastLine, Json);
+    }
+
+    /// <summary>A new process of this program with <paramref name="args"/>, on <paramref name="cores"/> cores (see <see cref="Pinned"/>).</summary>
+    internal static ProcessStartInfo StartSelf(int cores, IEnumerable<string> args)
+    {
+        var self = Environment.ProcessPath ?? "dotnet";
+        var prefix = new List<string>();
+        // Run as a dll by dotnet, or from another program's process (a test host): dotnet runs this assembly.
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet" || System.Reflection.Assembly.GetEntryAssembly() != typeof(BenchCommand).Assembly)
+        {
+            self = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+            prefix.Add(typeof(BenchCommand).Assembly.Location);
+        }
+        return Pinned(self, cores, prefix.Concat(args));
+    }
+
+    /// <summary>
+    /// A start of <paramref name="program"/> pinned to the first <paramref name="cores"/> cores with taskset where the
+    /// machine has more: N jobs on N cores, or one job's garbage collector and JIT would run on the other cores for
+    /// free, and the one-core figure be better than one core gives.
+    /// </summary>
+    internal static ProcessStartInfo Pinned(string program, int cores, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(program) { UseShellExecute = false };
+        if (cores < Environment.ProcessorCount && TaskSet() is { } taskset && MachineInfo.AllowedCpus() is { Count: > 0 } cpus && cores < cpus.Count)
+        {
+            start.FileName = taskset;
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(string.Join(",", cpus.Take(cores)));
+            start.ArgumentList.Add(program);
+        }
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        return start;
     }
 
     private static bool TryPositive(string[] args, ref int i, out int value)

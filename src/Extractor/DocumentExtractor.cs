@@ -21,6 +21,7 @@ public sealed class DocumentExtractor
     public static DocumentExtractor Default { get; } = new(PdfDocumentReader.Instance, LatticeDetector.Instance, TableRecognizer.Default, CodeRepairer.Instance, ConsistencyChecker.Instance, TemplateCatalog.Default);
 
     private readonly PdfDocumentReader _reader;
+    private readonly ParallelPageReader _pageReader;
     private readonly LatticeDetector _lattice;
     private readonly TableRecognizer _recognizer;
     private readonly CodeRepairer _repairer;
@@ -28,9 +29,15 @@ public sealed class DocumentExtractor
     private readonly TemplateCatalog _catalog;
 
     public DocumentExtractor(PdfDocumentReader reader, LatticeDetector lattice, TableRecognizer recognizer, CodeRepairer repairer, ConsistencyChecker checker, TemplateCatalog catalog)
+        : this(reader, new ParallelPageReader(reader), lattice, recognizer, repairer, checker, catalog)
+    {
+    }
+
+    private DocumentExtractor(PdfDocumentReader reader, ParallelPageReader pageReader, LatticeDetector lattice, TableRecognizer recognizer, CodeRepairer repairer, ConsistencyChecker checker, TemplateCatalog catalog)
     {
         _checker = checker;
         _reader = reader;
+        _pageReader = pageReader;
         _lattice = lattice;
         _recognizer = recognizer;
         _repairer = repairer;
@@ -40,7 +47,13 @@ public sealed class DocumentExtractor
     public CodeRepairer Repairer => _repairer;
 
     /// <summary>The same pipeline with another code repairer (a user's catalog, a batch's codes).</summary>
-    public DocumentExtractor WithRepairer(CodeRepairer repairer) => new(_reader, _lattice, _recognizer, repairer, _checker, _catalog);
+    public DocumentExtractor WithRepairer(CodeRepairer repairer) => new(_reader, _pageReader, _lattice, _recognizer, repairer, _checker, _catalog);
+
+    /// <summary>
+    /// The same pipeline reading each document's pages with exactly <paramref name="threads"/> threads (1: one after
+    /// another), whatever else the process converts; by default pages are read on the cores other conversions leave free.
+    /// </summary>
+    public DocumentExtractor WithPageThreads(int threads) => new(_reader, new ParallelPageReader(_reader, threads), _lattice, _recognizer, _repairer, _checker, _catalog);
 
     public DocumentResult Extract(byte[] bytes, string sourcePath, CancellationToken cancellationToken = default) =>
         Extract([(bytes, sourcePath)], cancellationToken);
@@ -52,6 +65,7 @@ public sealed class DocumentExtractor
     /// </summary>
     public DocumentResult Extract(IReadOnlyList<(byte[] Bytes, string Path)> parts, CancellationToken cancellationToken = default)
     {
+        using var converting = ConversionThreads.Enter();
         var stageTimes = new Dictionary<string, TimeSpan>();
         var stageAllocated = new Dictionary<string, long>();
         var lapStart = Stopwatch.GetTimestamp();
@@ -72,7 +86,7 @@ public sealed class DocumentExtractor
         foreach (var (bytes, _) in parts)
         {
             hash.AppendData(bytes);
-            foreach (var page in _reader.Read(bytes, cancellationToken)) pages.Add(page with { Number = pages.Count + 1 });
+            foreach (var page in _pageReader.Read(bytes, cancellationToken)) pages.Add(page with { Number = pages.Count + 1 });
         }
         var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
         var sourcePath = string.Join(" + ", parts.Select(p => p.Path));

@@ -27,6 +27,9 @@ public sealed record BenchReport(MachineInfo Machine, BenchCorpus Corpus, IReadO
     /// <summary>The files the pipeline writes per document (<c>--format</c>).</summary>
     public OutputFormat Format { get; init; } = OutputFormat.Both;
 
+    /// <summary>The whole-process rows: the tool converting one document, or the corpus as one harvest, in new processes.</summary>
+    public IReadOnlyList<ProcessMeasurement> Processes { get; init; } = [];
+
     public BenchMeasurement? Find(BenchMode mode, int jobs) => Measurements.FirstOrDefault(m => m.Mode == mode && m.Jobs == jobs);
 
     /// <summary>Whether every floor and pipeline measurement read the same pages of the same documents.</summary>
@@ -121,6 +124,8 @@ public sealed record BenchReport(MachineInfo Machine, BenchCorpus Corpus, IReadO
             Line();
         }
 
+        if (Processes.Count > 0) AppendProcesses(sb);
+
         var floors = Measurements.Where(m => m.Mode == BenchMode.Floor).ToList();
         if (floors.Count > 0)
         {
@@ -135,6 +140,51 @@ public sealed record BenchReport(MachineInfo Machine, BenchCorpus Corpus, IReadO
         }
         return sb.ToString();
     }
+
+    /// <summary>The whole-process rows, each against what it is judged by: pdftotext, one core, the floor.</summary>
+    private void AppendProcesses(StringBuilder sb)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        void Line(string text = "") => sb.AppendLine(text);
+        var runs = Processes.Max(p => p.RunWallMs.Count);
+        Line(string.Create(ci, $"whole processes: the tool as a user runs it, a new process each run (start-up, JIT and writing included),"));
+        Line(string.Create(ci, $"          {runs} run{(runs == 1 ? "" : "s")} each, every row in turn; fastest and median wall time; cpu s and peak MB as the process"));
+        Line(string.Create(ci, $"          reported them at its exit (median, highest). latency = one document into a new output folder."));
+        Line("                                       cores  jobs  pages  fastest s  median s    cpu s  peak MB   pages/s");
+        foreach (var p in Processes)
+        {
+            var name = p.Kind == ProcessRowKind.Latency ? $"latency, {Shorten(p.Label, 28)}" : $"end to end, {p.Documents} documents";
+            Line(string.Create(ci, $"{name,-39}{p.Cores,6}{p.Jobs,6}{p.Pages,7}{p.FastestMs / 1000,11:0.000}{p.MedianMs / 1000,10:0.000}{p.MedianCpuMs / 1000,9:0.00}{p.PeakBytes / (1024.0 * 1024),9:0}{p.PagesPerSecond,10:0.0}"));
+            if (p.ReferenceWallMs.Count > 0)
+            {
+                Line(string.Create(ci, $"{"  " + p.ReferenceName,-39}{p.Cores,6}{"",6}{p.Pages,7}{p.ReferenceFastestMs / 1000,11:0.000}{p.ReferenceMedianMs / 1000,10:0.000}"));
+            }
+            foreach (var code in p.FailedExitCodes.Distinct()) Line($"  failed: exit code {code}");
+        }
+        Line();
+        foreach (var p in Processes.Where(p => p.ReferenceFastestMs > 0))
+        {
+            Line(string.Create(ci, $"{p.Label}, {p.Cores} core{(p.Cores == 1 ? "" : "s")}: {p.FastestMs / p.ReferenceFastestMs:0.0}x the time of {p.ReferenceName} (fastest; median {p.MedianMs / p.ReferenceMedianMs:0.0}x)"));
+        }
+        foreach (var group in Processes.Where(p => p.Kind == ProcessRowKind.Latency).GroupBy(p => p.Label))
+        {
+            var byCores = group.OrderBy(p => p.Cores).ToList();
+            if (byCores.Count >= 2 && byCores[^1].FastestMs > 0)
+            {
+                Line(string.Create(ci, $"{group.Key}: {byCores[0].Cores} -> {byCores[^1].Cores} cores, {byCores[0].FastestMs / byCores[^1].FastestMs:0.00}x faster (fastest; median {byCores[0].MedianMs / byCores[^1].MedianMs:0.00}x)"));
+            }
+        }
+        foreach (var p in Processes.Where(p => p.Kind == ProcessRowKind.EndToEnd))
+        {
+            if (Find(BenchMode.Floor, p.Jobs) is { PagesPerSecond: > 0 } floor)
+            {
+                Line(string.Create(ci, $"end to end, {p.Jobs} job{(p.Jobs == 1 ? "" : "s")}: {100 * p.PagesPerSecond / floor.PagesPerSecond:0}% of the floor's pages/s with {p.Jobs} job{(p.Jobs == 1 ? "" : "s")} ({p.PagesPerSecond:0.0} vs {floor.PagesPerSecond:0.0})"));
+            }
+        }
+        Line();
+    }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     private static int Order(string stage)
     {

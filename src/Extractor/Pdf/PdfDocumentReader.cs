@@ -24,7 +24,14 @@ public sealed class PdfDocumentReader
 
     public PdfDocumentReader(RulingExtractor rulingExtractor) => _rulingExtractor = rulingExtractor;
 
-    public IReadOnlyList<PageModel> Read(byte[] bytes, CancellationToken cancellationToken = default)
+    public IReadOnlyList<PageModel> Read(byte[] bytes, CancellationToken cancellationToken = default) => Read(bytes, null, cancellationToken);
+
+    /// <summary>
+    /// Reads the pages <paramref name="share"/> hands out (null: every page, in order). A share is one worker's part of
+    /// a document read by several (<see cref="ParallelPageReader"/>): its pages are not checked for a text layer, the
+    /// caller checks the whole document.
+    /// </summary>
+    internal IReadOnlyList<PageModel> Read(byte[] bytes, ParallelPageReader.PageShare? share, CancellationToken cancellationToken)
     {
         if (!LooksLikePdf(bytes))
         {
@@ -67,7 +74,7 @@ public sealed class PdfDocumentReader
             }
             var pages = new List<PageModel>(document.NumberOfPages);
             var drawn = false;
-            for (var number = 1; number <= document.NumberOfPages; number++)
+            for (var number = share?.Next(document.NumberOfPages) ?? 1; number <= document.NumberOfPages; number = share?.Next(document.NumberOfPages) ?? number + 1)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try
@@ -89,7 +96,7 @@ public sealed class PdfDocumentReader
                         $"Page {number} of the PDF could not be read ({Short(e)}); the file is probably damaged, so download it again.", e);
                 }
             }
-            if (pages.All(p => p.Glyphs.Count == 0))
+            if (share is null && pages.All(p => p.Glyphs.Count == 0))
             {
                 // "No text layer" sends the user to OCR: say it only when the pages were read and draw something else.
                 if (!drawn)

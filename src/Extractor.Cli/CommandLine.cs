@@ -118,7 +118,18 @@ public static class CommandLine
         if (args.Length > 0 && args[0] == "join") return JoinCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
         if (args.Length > 0 && args[0] == "link") return LinkCommand.Run(args.Skip(1).ToArray(), stdout, stderr);
         if (args.Length > 0 && args[0] == WorkerCommandName) return WorkerCommandRunner.Run(args.Skip(1).ToArray(), stderr);
+        try
+        {
+            return RunConversion(args, stdout, stderr);
+        }
+        finally
+        {
+            BatchRunner.DiscardEarlyWorker();
+        }
+    }
 
+    private static int RunConversion(string[] args, TextWriter stdout, TextWriter stderr)
+    {
         var inputs = new List<string>();
         string? outDir = null;
         var format = OutputFormat.Both;
@@ -254,6 +265,12 @@ public static class CommandLine
             }
         }
 
+        var workers = inProcess ? null : SelfAsWorker(catalogs);
+        var memoryLimit = maxMemory ?? BatchOptions.DefaultMaxMemory(jobs);
+        // The first worker starts now, while this process loads catalogs and looks at the inputs: for one document the
+        // two start-ups overlap instead of following each other.
+        if (workers is not null) BatchRunner.StartWorkerEarly(workers, memoryLimit);
+
         if (!CodesCommand.TryLoadCatalog(catalogs, stderr, out var catalog)) return UsageError;
         Linking.EntityMap? entityMap = null;
         try
@@ -290,8 +307,8 @@ public static class CommandLine
             MaxParallelism = jobs, Force = force, Shard = shard, Reproducible = reproducible, Download = download,
             Html = html, Annotate = annotate, Entities = entityMap, CsvBom = csvBom, Package = package, ExcelSafe = excelSafe,
             ConversionKey = CatalogKey(catalogs),
-            Workers = inProcess ? null : SelfAsWorker(catalogs),
-            MaxMemoryBytes = maxMemory ?? BatchOptions.DefaultMaxMemory(jobs),
+            Workers = workers,
+            MaxMemoryBytes = memoryLimit,
         };
         var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         var mode = progressMode switch
@@ -341,17 +358,24 @@ public static class CommandLine
     /// This program as a worker: the same executable (or <c>dotnet</c> and this assembly, when run that way) with
     /// <c>worker</c> and the user's catalogs, so that a worker converts exactly as this process would.
     /// </summary>
-    internal static WorkerCommand SelfAsWorker(IReadOnlyList<string> catalogs)
+    internal static WorkerCommand SelfAsWorker(IReadOnlyList<string> catalogs) =>
+        WorkerCommandFor(Environment.ProcessPath, typeof(CommandLine).Assembly.Location, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH"), catalogs);
+
+    /// <summary>
+    /// The worker command of a process started as <paramref name="processPath"/> with this program's assembly at
+    /// <paramref name="assemblyPath"/>. Run as its own executable (the apphost, whose name keeps the assembly's dots —
+    /// Extractor.Cli — or the tool's 'extractor' shim): that again, so a published, ahead-of-time compiled tool gets
+    /// ahead-of-time compiled workers. Otherwise (dotnet Extractor.Cli.dll, or a test host that loaded this assembly)
+    /// through dotnet.
+    /// </summary>
+    public static WorkerCommand WorkerCommandFor(string? processPath, string assemblyPath, string? dotnetHostPath, IReadOnlyList<string> catalogs)
     {
-        var self = typeof(CommandLine).Assembly.Location;
-        var host = Environment.ProcessPath;
-        var hostName = host is null ? "" : Path.GetFileNameWithoutExtension(host);
+        var hostName = processPath is null ? "" : ProgramName(processPath);
+        var apphost = processPath is not null
+            && (string.Equals(hostName, ProgramName(assemblyPath), StringComparison.OrdinalIgnoreCase) || string.Equals(hostName, "extractor", StringComparison.OrdinalIgnoreCase));
+        var program = apphost ? processPath! : string.Equals(hostName, "dotnet", StringComparison.OrdinalIgnoreCase) ? processPath! : dotnetHostPath ?? "dotnet";
         var arguments = new List<string>();
-        // Run as its own executable (the apphost, or the 'extractor' tool shim): that again. Otherwise (dotnet
-        // Extractor.Cli.dll, or a test host that loaded this assembly) through dotnet.
-        var apphost = host is not null && (hostName == Path.GetFileNameWithoutExtension(self) || hostName == "extractor");
-        var program = apphost ? host! : hostName == "dotnet" ? host! : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        if (!apphost) arguments.Add(self);
+        if (!apphost) arguments.Add(assemblyPath);
         arguments.Add(WorkerCommandName);
         foreach (var catalog in catalogs)
         {
@@ -359,6 +383,20 @@ public static class CommandLine
             arguments.Add(Path.GetFullPath(catalog));
         }
         return new WorkerCommand(program, arguments);
+    }
+
+    /// <summary>
+    /// A program's name without .exe or .dll only: Path.GetFileNameWithoutExtension would take "Extractor.Cli" for
+    /// "Extractor" with the extension ".Cli", and miss that the apphost is this program.
+    /// </summary>
+    private static string ProgramName(string path)
+    {
+        var name = Path.GetFileName(path);
+        foreach (var extension in new[] { ".exe", ".dll" })
+        {
+            if (name.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) return name[..^extension.Length];
+        }
+        return name;
     }
 
     internal static int Fail(TextWriter stderr, string message)

@@ -14,6 +14,16 @@ public sealed class BatchRunner
 
     public BatchRunner(DocumentExtractor extractor) => _extractor = extractor;
 
+    /// <summary>
+    /// Starts the batch's first worker process now, before the caller's own set-up, for a batch that will convert with
+    /// <paramref name="command"/> and <paramref name="maxMemoryBytes"/> (see <see cref="BatchOptions.Workers"/>); the
+    /// batch takes it. Call <see cref="DiscardEarlyWorker"/> when done, in case no batch did.
+    /// </summary>
+    public static void StartWorkerEarly(WorkerCommand command, long maxMemoryBytes) => WorkerPool.StartEarly(command, maxMemoryBytes);
+
+    /// <summary>Stops a worker started by <see cref="StartWorkerEarly"/> that no batch took.</summary>
+    public static void DiscardEarlyWorker() => WorkerPool.DiscardEarly();
+
     /// <summary>A runner whose downloads go through <paramref name="handler"/> (a proxy, a test double).</summary>
     public BatchRunner(DocumentExtractor extractor, HttpMessageHandler handler) : this(extractor) => _handler = handler;
 

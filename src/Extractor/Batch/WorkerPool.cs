@@ -27,6 +27,9 @@ internal sealed class WorkerPool : IDocumentConverter
     private readonly ConcurrentDictionary<WorkerProcess, byte> _all = new();
     private int _disposed;
 
+    private static readonly object EarlyGate = new();
+    private static (WorkerCommand Command, long MaxMemory, WorkerProcess Process)? _early;
+
     public WorkerPool(WorkerCommand command, ConversionSettings settings, int size, long maxMemoryBytes)
     {
         _command = command;
@@ -47,7 +50,7 @@ internal sealed class WorkerPool : IDocumentConverter
             if (!_idle.TryTake(out worker) || !worker.IsAlive)
             {
                 worker?.Dispose();
-                worker = WorkerProcess.Start(_command, _maxMemory);
+                worker = TakeEarly(_command, _maxMemory) ?? WorkerProcess.Start(_command, _maxMemory);
                 _all[worker] = 0;
             }
             var result = await worker.ConvertAsync(WorkerRequest.Of(request, _settings, _maxMemory), request, _settings, cancellationToken).ConfigureAwait(false);
@@ -71,6 +74,46 @@ internal sealed class WorkerPool : IDocumentConverter
         {
             if (worker is not null) _idle.Add(worker);
             _slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts one worker before the batch is set up, so that its start-up (the runtime, loading the catalogs) runs while
+    /// this process loads its own: for a one-document run that is most of the time a second process costs. The first
+    /// pool with the same command and memory limit takes it; <see cref="DiscardEarly"/> stops it if none does.
+    /// </summary>
+    public static void StartEarly(WorkerCommand command, long maxMemoryBytes)
+    {
+        lock (EarlyGate)
+        {
+            _early?.Process.Dispose();
+            _early = (command, maxMemoryBytes, WorkerProcess.Start(command, maxMemoryBytes));
+        }
+    }
+
+    /// <summary>Stops the worker <see cref="StartEarly"/> started, if no batch took it.</summary>
+    public static void DiscardEarly()
+    {
+        lock (EarlyGate)
+        {
+            _early?.Process.Dispose();
+            _early = null;
+        }
+    }
+
+    private static WorkerProcess? TakeEarly(WorkerCommand command, long maxMemory)
+    {
+        lock (EarlyGate)
+        {
+            if (_early is not { } early || early.MaxMemory != maxMemory || early.Command.FileName != command.FileName
+                || !early.Command.Arguments.SequenceEqual(command.Arguments))
+            {
+                return null;
+            }
+            _early = null;
+            if (early.Process.IsAlive) return early.Process;
+            early.Process.Dispose();
+            return null;
         }
     }
 
